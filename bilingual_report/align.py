@@ -1,0 +1,73 @@
+"""Pair a Chinese run of elements with the English run that follows it, merging page-break splits where counts demand it."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .elements import Element
+
+MAX_GROUP = 3
+MERGE_COST = 10.0
+
+
+@dataclass(frozen=True)
+class Pair:
+    zh: Element
+    en: Element
+
+    @property
+    def kind(self) -> str:
+        return self.zh.kind
+
+
+def length_ratio(zh: Element, en: Element) -> float:
+    return (len(en.text) + 1) / (len(zh.text) + 1)
+
+
+def _mergeable(run: list[Element], start: int, size: int) -> bool:
+    group = run[start:start + size]
+    if len(group) < size:
+        return False
+    if size == 1:
+        return True
+    return group[0].kind == "paragraph" and all(e.kind == "paragraph" and e.soft_start for e in group[1:])
+
+
+def _compatible(zh: Element, en: Element) -> bool:
+    return zh.kind == en.kind and zh.number == en.number
+
+
+def pair_run(zh_run: list[Element], en_run: list[Element], expected_ratio: float) -> list[Pair] | None:
+    """The cheapest one-to-one pairing, merging soft-started paragraphs only when needed; None if there is none."""
+    n, m = len(zh_run), len(en_run)
+    best: dict[tuple[int, int], tuple[float, tuple[int, int, int, int] | None]] = {(0, 0): (0.0, None)}
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if (i, j) not in best:
+                continue
+            cost_here = best[(i, j)][0]
+            for a in range(1, MAX_GROUP + 1):
+                for b in range(1, MAX_GROUP + 1):
+                    if a > 1 and b > 1:
+                        continue
+                    if not (_mergeable(zh_run, i, a) and _mergeable(en_run, j, b)):
+                        continue
+                    zh = zh_run[i].merged(zh_run[i + 1:i + a])
+                    en = en_run[j].merged(en_run[j + 1:j + b])
+                    if not _compatible(zh, en):
+                        continue
+                    cost = cost_here + MERGE_COST * (a + b - 2)
+                    if zh.kind == "paragraph":
+                        cost += abs(math.log(length_ratio(zh, en) / expected_ratio))
+                    key = (i + a, j + b)
+                    if key not in best or cost < best[key][0]:
+                        best[key] = (cost, (i, j, a, b))
+    if (n, m) not in best:
+        return None
+    pairs: list[Pair] = []
+    key = (n, m)
+    while best[key][1] is not None:
+        i, j, a, b = best[key][1]
+        pairs.append(Pair(zh_run[i].merged(zh_run[i + 1:i + a]), en_run[j].merged(en_run[j + 1:j + b])))
+        key = (i, j)
+    return pairs[::-1]

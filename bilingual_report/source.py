@@ -1,0 +1,89 @@
+"""Read the publisher's text file and cut it into single-language blocks with their line numbers."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+from .text import language_of
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True)
+class Block:
+    """Consecutive non-blank lines of one language; `lines` holds (line number, text) pairs."""
+
+    lang: str
+    lines: tuple[tuple[int, str], ...]
+
+    @property
+    def first_line(self) -> int:
+        return self.lines[0][0]
+
+    @property
+    def last_line(self) -> int:
+        return self.lines[-1][0]
+
+    @property
+    def texts(self) -> list[str]:
+        return [text for _, text in self.lines]
+
+
+def read_text(path: Path) -> str:
+    """The file's text, or an InputError saying why it cannot be read as a UTF-8 text file."""
+    name = str(path)
+    if not path.exists():
+        raise InputError.single(name, None, "file not found", "check the path given to the converter")
+    if not path.is_file():
+        raise InputError.single(name, None, "not a regular file", "give the path of the .txt file")
+    data = path.read_bytes()
+    if not data.strip():
+        raise InputError.single(name, None, "the file is empty", "export the report's text into it")
+    if b"\x00" in data:
+        raise InputError.single(name, None, "this is a binary file, not text",
+                                "give the UTF-8 text extracted from the PDF")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        hint = "save it as UTF-8"
+        try:
+            data.decode("gb18030")
+            hint = f"it looks like GB18030/GBK: convert it with `iconv -f GB18030 -t UTF-8 {name} > converted.txt`"
+        except UnicodeDecodeError:
+            pass
+        raise InputError.single(name, line, "the file is not valid UTF-8", hint) from None
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Blocks separated by blank lines; a block whose lines change language is split there."""
+    blocks: list[Block] = []
+    current: list[tuple[int, str, str | None]] = []
+
+    def flush() -> None:
+        if not current:
+            return
+        langs = [lang for _, _, lang in current]
+        # A line with no letters (numbers, '/') takes the language of the line before it, or after it.
+        known = next((lang for lang in langs if lang), blocks[-1].lang if blocks else "zh")
+        run_lang, run = None, []
+        for number, line, lang in current:
+            lang = lang or run_lang or known
+            if run and lang != run_lang:
+                blocks.append(Block(run_lang, tuple(run)))
+                run = []
+            run_lang = lang
+            run.append((number, line))
+        blocks.append(Block(run_lang, tuple(run)))
+        current.clear()
+
+    for number, raw in enumerate(LINE_BREAK.split(text), start=1):
+        line = raw.replace("\f", " ").rstrip()
+        if not line.strip():
+            flush()
+        else:
+            current.append((number, line, language_of(line)))
+    flush()
+    return blocks

@@ -1,0 +1,45 @@
+"""Character-level rules for Chinese and English text: language of a line, sentence ends, joining fragments."""
+from __future__ import annotations
+
+import re
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+LATIN = re.compile(r"[A-Za-z]")
+WHITESPACE = re.compile(r"\s+")
+# Closing marks that may follow a sentence's final punctuation.
+TRAILING_CLOSERS = "”’\"')）」』》】*"
+SENTENCE_END = {"zh": "。！？!?", "en": ".!?"}
+
+
+def language_of(line: str) -> str | None:
+    """'zh', 'en', or None for a line with neither Han characters nor Latin letters."""
+    han = len(HAN.findall(line))
+    latin = len(LATIN.findall(line))
+    if han == 0 and latin == 0:
+        return None
+    return "zh" if han * 4 >= latin else "en"
+
+
+def collapse(text: str) -> str:
+    return WHITESPACE.sub(" ", text).strip()
+
+
+def join(lang: str, parts: list[str]) -> str:
+    """Rejoin fragments cut by page or line breaks: no space in Chinese, one space in English."""
+    glue = "" if lang == "zh" else " "
+    return collapse(glue.join(collapse(p) for p in parts))
+
+
+def ends_sentence(lang: str, text: str) -> bool:
+    stripped = text.rstrip().rstrip(TRAILING_CLOSERS).rstrip()
+    return bool(stripped) and stripped[-1] in SENTENCE_END[lang]
+
+
+def starts_lowercase(text: str) -> bool:
+    stripped = text.lstrip("*“‘\"'( ")
+    return bool(stripped) and stripped[0].islower()
+
+
+def without_markup(text: str) -> str:
+    """Text with the source's **bold** markers removed."""
+    return text.replace("**", "")

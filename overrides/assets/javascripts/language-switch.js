@@ -1,0 +1,60 @@
+/* Keep the reader's place when switching language: the language selector's links carry the id of the
+ * paragraph, heading or figure being read, and navigate there directly. Material's own "stay on page"
+ * handler drops the URL fragment, so this listener runs first (capture phase on window) and takes over. */
+(function () {
+  "use strict";
+
+  var SELECTOR_LINKS = ".md-select a[hreflang]";
+  var TARGETS = ".md-content article [id]";
+
+  function headerBottom() {
+    var header = document.querySelector(".md-header");
+    return header ? header.getBoundingClientRect().bottom : 0;
+  }
+
+  /* The id of the block the reader is at: the URL's fragment if it names a block, else the first block in view. */
+  function currentBlockId() {
+    var hash = decodeURIComponent(location.hash.slice(1));
+    if (hash && document.getElementById(hash)) {
+      var target = document.getElementById(hash);
+      var box = target.getBoundingClientRect();
+      if (box.bottom > headerBottom() && box.top < window.innerHeight) return hash;
+    }
+    if (window.scrollY < 1) return hash || "";
+    var top = headerBottom();
+    var blocks = document.querySelectorAll(TARGETS);
+    for (var i = 0; i < blocks.length; i++) {
+      if (blocks[i].getBoundingClientRect().bottom > top + 1) return blocks[i].id;
+    }
+    return hash || "";
+  }
+
+  function targetOf(link) {
+    var url = new URL(link.getAttribute("href"), location.href);
+    var id = currentBlockId();
+    url.hash = id ? "#" + encodeURIComponent(id) : "";
+    return url;
+  }
+
+  function refresh() {
+    var links = document.querySelectorAll(SELECTOR_LINKS);
+    for (var i = 0; i < links.length; i++) {
+      links[i].href = targetOf(links[i]).href;
+    }
+  }
+
+  window.addEventListener("click", function (event) {
+    var link = event.target instanceof Element ? event.target.closest(SELECTOR_LINKS) : null;
+    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    location.assign(targetOf(link).href);
+  }, true);
+
+  /* Keep the links' href right too, for "open in new tab" and "copy link". */
+  ["focusin", "pointerover", "hashchange"].forEach(function (type) {
+    window.addEventListener(type, function (event) {
+      if (type === "hashchange" || (event.target instanceof Element && event.target.closest(".md-select"))) refresh();
+    }, true);
+  });
+})();
