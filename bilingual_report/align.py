@@ -8,6 +8,7 @@ from .elements import Element
 
 MAX_GROUP = 3
 MERGE_COST = 10.0
+MAX_MERGED_DEVIATION = math.log(2.0)  # a merged pair's length ratio within 2x of the document's
 
 
 @dataclass(frozen=True)
@@ -56,9 +57,15 @@ def pair_run(zh_run: list[Element], en_run: list[Element], expected_ratio: float
                     en = en_run[j].merged(en_run[j + 1:j + b])
                     if not _compatible(zh, en):
                         continue
+                    deviation = abs(math.log(length_ratio(zh, en) / expected_ratio))
+                    if a + b > 2:
+                        # Merge only where it makes the pair's lengths fit, as they do when a page break split it.
+                        unmerged = abs(math.log(length_ratio(zh_run[i], en_run[j]) / expected_ratio))
+                        if deviation >= unmerged or deviation > MAX_MERGED_DEVIATION:
+                            continue
                     cost = cost_here + MERGE_COST * (a + b - 2)
                     if zh.kind == "paragraph":
-                        cost += abs(math.log(length_ratio(zh, en) / expected_ratio))
+                        cost += deviation
                     key = (i + a, j + b)
                     if key not in best or cost < best[key][0]:
                         best[key] = (cost, (i, j, a, b))

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 
 from .model import LANGS, Document, Figure, Paragraph, Section, Table
 from .text import without_markup
 
-GENERATED_MARK = "<!-- generated from the report's source text by bilingual_report: edit the source, not this file -->"
+GENERATED_MARK = "# generated from the report's source text by bilingual_report: edit the source, not this file"
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 BOLD = re.compile(r"\*\*(.+?)\*\*")
 NUMERIC = re.compile(r"^[\d,.%/+\-]+$")
@@ -50,7 +51,7 @@ def table_html(table: Table, lang: str, labels: dict) -> str:
     lines = [
         f'<figure id="{table.id}" class="report-table">',
         '<div class="table-scroll" tabindex="0" role="region" aria-label="' + attribute(without_markup(table.label[lang])) + '">',
-        f"<table><caption>{caption}</caption>",
+        f'<table class="report-data"><caption>{caption}</caption>',
         f"<thead><tr>{cells(head, 'th')}</tr></thead>",
         "<tbody>" + "".join(f"<tr>{cells(row, 'td')}</tr>" for row in body) + "</tbody>",
         "</table></div>",
@@ -67,8 +68,13 @@ def figure_html(figure: Figure, lang: str, labels: dict) -> str:
             f"</figcaption></figure>")
 
 
+def front_matter(title: str) -> list[str]:
+    """YAML front matter: the generated-file mark, then the page title (a JSON string is valid YAML)."""
+    return ["---", GENERATED_MARK, f"title: {json.dumps(without_markup(title), ensure_ascii=False)}", "---", ""]
+
+
 def section_page(section: Section, lang: str, labels: dict) -> str:
-    out = [GENERATED_MARK, "", f"# {heading_text(section.heading[lang])} {{#{section.id}}}", ""]
+    out = front_matter(section.heading[lang]) + [f"# {heading_text(section.heading[lang])} {{#{section.id}}}", ""]
     for block in section.blocks:
         if isinstance(block, Paragraph):
             if block.item is not None:
@@ -85,7 +91,7 @@ def section_page(section: Section, lang: str, labels: dict) -> str:
 
 
 def home_page(document: Document, lang: str, labels: dict) -> str:
-    out = [GENERATED_MARK, "", f"# {heading_text(document.title[lang])} {{#title}}", "",
+    out = front_matter(labels["home"]) + [f"# {heading_text(document.title[lang])} {{#title}}", "",
            f'<p class="report-issuer">{html.escape(labels["issuer"])}: {inline_html(document.issuer[lang])}</p>', ""]
     for paragraph in document.intro:
         out += [paragraph_html(paragraph.id, inline_html(getattr(paragraph, lang)), labels), ""]

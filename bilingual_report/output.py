@@ -18,7 +18,7 @@ class WriteReport:
 def is_generated(path: Path) -> bool:
     try:
         with path.open("r", encoding="utf-8") as handle:
-            return handle.readline().rstrip("\n") == GENERATED_MARK
+            return handle.readline().rstrip("\n") == "---" and handle.readline().rstrip("\n") == GENERATED_MARK
     except (OSError, UnicodeDecodeError):
         return False
 

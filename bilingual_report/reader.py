@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .align import Pair, pair_run
+from .align import Pair, length_ratio, pair_run
 from .elements import ITEM, Element, parse_run
 from .errors import InputError, Problem
 from .model import Document, Figure, Paragraph, Section, Table
@@ -50,7 +50,16 @@ def describe(run: list[Element]) -> str:
 
 def lines_of(run: list[Element]) -> str:
     numbers = sorted({n for e in run for n in e.lines})
-    return ", ".join(str(n) for n in numbers)
+    return ("line " if len(numbers) == 1 else "lines ") + ", ".join(str(n) for n in numbers)
+
+
+def typical_ratio(units: list[tuple[list[Element], list[Element]]]) -> float:
+    """English length over Chinese length of a typical paragraph pair: the median over runs that pair one to one."""
+    ratios = sorted(length_ratio(zh, en)
+                    for zh_run, en_run in units
+                    if [e.kind for e in zh_run] == [e.kind for e in en_run]
+                    for zh, en in zip(zh_run, en_run) if zh.kind == "paragraph")
+    return ratios[len(ratios) // 2] if ratios else 3.0
 
 
 class DocumentReader:
@@ -97,9 +106,7 @@ class DocumentReader:
                          PAIRING_HINT)
             runs = runs[:-1]
         units = [(parse_run(runs[k]), parse_run(runs[k + 1])) for k in range(0, len(runs), 2)]
-        zh_chars = sum(len(e.text) for zh, _ in units for e in zh if e.kind == "paragraph")
-        en_chars = sum(len(e.text) for _, en in units for e in en if e.kind == "paragraph")
-        expected_ratio = (en_chars + 1) / (zh_chars + 1)
+        expected_ratio = typical_ratio(units)
         pairs: list[Pair] = []
         section = "the introduction"
         for zh_run, en_run in units:
@@ -108,13 +115,28 @@ class DocumentReader:
                 section = f"section {heading.number} ({heading.text[:20]}…)"
             paired = pair_run(zh_run, en_run, expected_ratio)
             if paired is None:
-                self.problem(zh_run[0].lines[0],
-                             f"in {section}, cannot pair the Chinese blocks at lines {lines_of(zh_run)} "
-                             f"({describe(zh_run)}) with the English blocks at lines {lines_of(en_run)} "
-                             f"({describe(en_run)})", PAIRING_HINT)
+                self.unpaired(section, zh_run, en_run, expected_ratio)
             else:
                 pairs += paired
         return pairs
+
+    def unpaired(self, section: str, zh_run: list[Element], en_run: list[Element], expected_ratio: float) -> None:
+        """Report a run that cannot be paired, naming the one block without a counterpart where there is one."""
+        longer, shorter, language = (zh_run, en_run, "Chinese") if len(zh_run) > len(en_run) else (en_run, zh_run, "English")
+        for k, element in enumerate(longer):
+            rest = longer[:k] + longer[k + 1:]
+            candidate = (rest, shorter) if longer is zh_run else (shorter, rest)
+            if pair_run(*candidate, expected_ratio) is not None:
+                other = "English" if language == "Chinese" else "Chinese"
+                self.problem(element.lines[0],
+                             f"in {section}, the {language} {element.kind} at {lines_of([element])} "
+                             f"has no {other} counterpart (the {other} blocks nearby are at {lines_of(shorter)})",
+                             "add its translation, or remove it from both languages")
+                return
+        self.problem(zh_run[0].lines[0],
+                     f"in {section}, cannot pair the Chinese blocks at {lines_of(zh_run)} "
+                     f"({describe(zh_run)}) with the English blocks at {lines_of(en_run)} "
+                     f"({describe(en_run)})", PAIRING_HINT)
 
     def structure(self, title: dict, issuer: dict, pairs: list[Pair]) -> Document:
         intro: list[Paragraph] = []

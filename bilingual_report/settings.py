@@ -9,7 +9,7 @@ import yaml
 from .errors import InputError, Problem
 from .model import LANGS
 
-REQUIRED_LABELS = ("contents", "issuer", "permalink", "figure_link", "table_note")
+REQUIRED_LABELS = ("home", "contents", "issuer", "permalink", "figure_link", "table_note")
 
 
 @dataclass(frozen=True)

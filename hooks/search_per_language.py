@@ -8,6 +8,7 @@ to `<locale>/`, and its pages get `<locale>` appended to their base.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from pathlib import Path
 
@@ -15,6 +16,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
+
+# Material segments Chinese with jieba, which otherwise prints its dictionary loading on every build.
+logging.getLogger("jieba").setLevel(logging.WARNING)
 
 CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">.*?"base": ")([^"]*)(")', re.DOTALL)
 
@@ -30,7 +34,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     locale = page.url.split("/", 1)[0]
     if locale not in _further_locales(config):
         return output
-    return CONFIG_BASE.sub(lambda m: f"{m.group(1)}{m.group(2)}/{locale}{m.group(3)}", output, count=1)
+    return CONFIG_BASE.sub(lambda m: f"{m.group(1)}{m.group(2)}/{locale}/{m.group(3)}", output, count=1)
 
 
 @event_priority(-110)  # after static-i18n (-100) has built every language and merged their indexes
