@@ -46,14 +46,16 @@ def table_html(table: Table, lang: str, labels: dict) -> str:
             if NUMERIC.match(cell):
                 attrs += ' class="num"'
             out.append(f"<{tag}{attrs}>{inline_html(cell)}</{tag}>")
-        return "".join(out)
+        return " ".join(out)  # whitespace between cells keeps their words apart in the search index
 
     lines = [
         f'<figure id="{table.id}" class="report-table">',
         '<div class="table-scroll" tabindex="0" role="region" aria-label="' + attribute(without_markup(table.label[lang])) + '">',
         f'<table class="report-data"><caption>{caption}</caption>',
         f"<thead><tr>{cells(head, 'th')}</tr></thead>",
-        "<tbody>" + "".join(f"<tr>{cells(row, 'td')}</tr>" for row in body) + "</tbody>",
+        "<tbody>",
+        *(f"<tr>{cells(row, 'td')}</tr>" for row in body),
+        "</tbody>",
         "</table></div>",
         f'<figcaption class="table-note">{html.escape(labels["table_note"])} '
         f'<a class="para-link" href="#{table.id}" aria-label="{attribute(labels["figure_link"])}">¶</a></figcaption>',

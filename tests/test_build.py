@@ -1,0 +1,93 @@
+"""The MkDocs build: strict, deterministic, both languages, per-language search, nothing loaded from outside."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from conftest import copy_project, mkdocs_build
+
+PAGES = ["index.html"] + [f"section-{n}/index.html" for n in range(1, 7)]
+
+
+def tree_bytes(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_every_page_in_both_languages(built_site):
+    for page in PAGES:
+        zh = (built_site / page).read_text(encoding="utf-8")
+        en = (built_site / "en" / page).read_text(encoding="utf-8")
+        assert '<html lang="zh"' in zh and '<html lang="en"' in en
+    section = (built_site / "en/section-3/index.html").read_text(encoding="utf-8")
+    assert '<h1 id="s3">III. Further improve' in section
+    assert 'id="s3-1-2" class="para">The diversified mechanisms' in section
+    assert re.search(r'<a class="para-link" href="#s3-1-2"', section)
+    table = (built_site / "section-2/index.html").read_text(encoding="utf-8")
+    assert '<figure id="figure-3" class="report-table">' in table and "<td>浙江绍兴苏泊尔生活电器有限公司</td>" in table
+
+
+def test_search_index_per_language(built_site):
+    zh = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    en = json.loads((built_site / "en/search/search_index.json").read_text(encoding="utf-8"))
+    assert zh["config"]["lang"] == ["zh"] and en["config"]["lang"] == ["en"]
+    assert all(not d["location"].startswith("en/") for d in zh["docs"] + en["docs"])
+    assert any("质押" in d["text"] for d in zh["docs"]) and not any("质押" in d["text"] for d in en["docs"])
+    assert any("pledge" in d["text"] for d in en["docs"]) and not any("pledge" in d["text"] for d in zh["docs"])
+    english_page = (built_site / "en/section-1/index.html").read_text(encoding="utf-8")
+    assert '"base": "../../en/"' in english_page
+
+
+def test_nothing_is_loaded_from_outside(built_site):
+    for path in built_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, path
+        external = re.findall(r'(?:src|href)="(https?://[^"]+)"', html)
+        assert [u for u in external if not u.startswith("http://127.0.0.1:8000/")] == [], path
+        assert "squidfunk" not in html and "Made with" not in html, path
+
+
+def test_two_builds_are_byte_identical_and_the_second_writes_no_page(tmp_path):
+    project = copy_project(tmp_path / "project")
+    assert mkdocs_build(project, tmp_path / "site1").returncode == 0
+    docs_first = tree_bytes(project / "docs")
+    mtimes = {p: p.stat().st_mtime_ns for p in (project / "docs").rglob("*.md")}
+    assert mkdocs_build(project, tmp_path / "site2").returncode == 0
+    assert tree_bytes(project / "docs") == docs_first
+    assert {p: p.stat().st_mtime_ns for p in (project / "docs").rglob("*.md")} == mtimes
+    first, second = tree_bytes(tmp_path / "site1"), tree_bytes(tmp_path / "site2")
+    assert first.keys() == second.keys()
+    differing = [name for name in first if first[name] != second[name] and not name.endswith(".gz")]
+    assert differing == []
+
+
+def test_hand_written_pages_survive_and_stale_pages_go(tmp_path):
+    project = copy_project(tmp_path / "project")
+    assert mkdocs_build(project).returncode == 0
+    source = project / "data/zhejiang-ip-white-paper-2019.txt"
+    text = source.read_text(encoding="utf-8")
+    cut = text.index("六、全力加强知识产权文化建设")
+    source.write_text(text[:cut], encoding="utf-8")  # next year's paper has five sections
+    notes = project / "docs/zh/notes.txt"
+    notes.write_text("hand-written", encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    assert not (project / "docs/zh/section-6.md").exists() and not (project / "docs/en/section-6.md").exists()
+    assert not (project / "site/section-6").exists()
+    assert notes.read_text(encoding="utf-8") == "hand-written"
+
+
+def test_bad_source_fails_the_build_with_file_and_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    source = project / "data/zhejiang-ip-white-paper-2019.txt"
+    lines = source.read_text(encoding="utf-8").split("\n")
+    del lines[159]  # the English lead sentence's block, line 160
+    del lines[159]
+    del lines[159]
+    del lines[159]
+    del lines[159]
+    source.write_text("\n".join(lines), encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode == 1
+    assert "zhejiang-ip-white-paper-2019.txt:158: in section 3" in result.stderr
+    assert "Traceback" not in result.stderr

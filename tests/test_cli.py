@@ -1,0 +1,67 @@
+"""scripts/convert.py: the JSON model and the Markdown pages from the command line, and its errors."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from helpers import EXTRA_ZH, ITEM_1, ITEM_2, SECTION_1, report_text, write
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "data" / "zhejiang-ip-white-paper-2019.txt"
+
+
+def convert(*args):
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "convert.py"), *map(str, args)],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+def test_json_has_the_documented_shape(tmp_path):
+    out = tmp_path / "model.json"
+    result = convert(SOURCE, "--json", out)
+    assert result.returncode == 0, result.stderr
+    model = json.loads(out.read_text(encoding="utf-8"))
+    assert set(model) >= {"title", "issuer", "intro", "sections"}
+    assert set(model["title"]) == {"zh", "en"}
+    assert model["intro"][0]["type"] == "paragraph" and model["intro"][0]["id"] == "intro-1"
+    section = model["sections"][1]
+    assert {"id", "number", "heading", "blocks"} <= set(section) and section["number"] == 2
+    kinds = {block["type"]: block for block in section["blocks"]}
+    assert {"id", "zh", "en"} <= set(kinds["paragraph"])
+    assert {"id", "number", "caption"} <= set(kinds["figure"]) and set(kinds["figure"]["caption"]) == {"zh", "en"}
+    table = kinds["table"]
+    assert table["number"] == 3 and table["caption"]["zh"] == "2019年浙江企业专利申请量十强榜单"
+    assert isinstance(table["rows"]["en"][0], list)
+
+
+def test_json_is_deterministic(tmp_path):
+    convert(SOURCE, "--json", tmp_path / "a.json")
+    convert(SOURCE, "--json", tmp_path / "b.json")
+    assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
+
+
+def test_docs_are_written_for_both_languages(tmp_path):
+    result = convert(SOURCE, "--docs", tmp_path / "docs")
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.relative_to(tmp_path / "docs").as_posix() for p in (tmp_path / "docs").rglob("*.md"))
+    assert names == sorted(f"{lang}/{page}.md" for lang in ("zh", "en")
+                           for page in ["index"] + [f"section-{n}" for n in range(1, 7)])
+    again = convert(SOURCE, "--docs", tmp_path / "docs")
+    assert "0 pages written, 14 unchanged" in again.stdout
+
+
+def test_bad_input_gives_one_line_and_no_traceback(tmp_path):
+    source = write(tmp_path, report_text(*SECTION_1, *ITEM_1, EXTRA_ZH, *ITEM_2))
+    result = convert(source, "--json", tmp_path / "model.json")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {source}:17: ")
+    assert not (tmp_path / "model.json").exists()
+
+
+def test_missing_file(tmp_path):
+    result = convert(tmp_path / "nothing.txt", "--docs", tmp_path / "docs")
+    assert result.returncode == 1 and "nothing.txt: file not found" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,38 @@
+"""The Markdown writer: source text lands as text (never markup), ids and permalinks in both languages."""
+from __future__ import annotations
+
+import markdown
+
+from bilingual_report.markdown import heading_text, inline_html, render_pages
+from bilingual_report.reader import read_document
+
+from helpers import SECTION_1, report_text, write
+
+LABELS = {lang: {"home": "H", "contents": "C", "issuer": "I", "permalink": "P", "figure_link": "F",
+                 "table_note": "T"} for lang in ("zh", "en")}
+
+
+def test_markup_in_the_source_is_escaped():
+    assert inline_html('<script>alert(1)</script> <img src=x onerror="alert(1)"> & **bold**') == (
+        "&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=\"alert(1)\"&gt; &amp; <strong>bold</strong>")
+
+
+def test_heading_text_survives_markdown_as_text():
+    text = "1. *stars* _under_ [link](http://x) `code` # <b>&"
+    rendered = markdown.markdown("## " + heading_text(text))
+    assert rendered == "<h2>1. *stars* _under_ [link](http://x) `code` # &lt;b&gt;&amp;</h2>"
+
+
+def test_pages_share_ids_across_languages(tmp_path):
+    doc = read_document(write(tmp_path, report_text(
+        *SECTION_1, "1. 第一项。<script>alert(1)</script>内容。", "1. Item one. <img src=x onerror=alert(1)> content.",
+        "续段。", "More.")))
+    pages = render_pages(doc, LABELS)
+    zh, en = pages["zh/section-1.md"], pages["en/section-1.md"]
+    for page in (zh, en):
+        assert '{#s1}' in page and '{#s1-1}' in page and 'id="s1-1-1"' in page and 'id="s1-1-2"' in page
+        assert 'href="#s1-1-2"' in page
+        assert "<script>" not in page and "<img" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in zh
+    assert "&lt;img src=x onerror=alert(1)&gt;" in en
+    assert pages["zh/index.md"].count("(section-1.md)") == 1

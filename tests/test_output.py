@@ -1,0 +1,34 @@
+"""The generated-file writer: only changed bytes are written; hand-written files are never touched."""
+from __future__ import annotations
+
+import pytest
+
+from bilingual_report.errors import InputError
+from bilingual_report.markdown import GENERATED_MARK
+from bilingual_report.output import write_pages
+
+PAGE = f"---\n{GENERATED_MARK}\ntitle: \"x\"\n---\n\n# X\n"
+
+
+def test_unchanged_pages_are_not_rewritten(tmp_path):
+    write_pages(tmp_path, {"zh/a.md": PAGE}, ("zh",))
+    before = (tmp_path / "zh/a.md").stat().st_mtime_ns
+    report = write_pages(tmp_path, {"zh/a.md": PAGE}, ("zh",))
+    assert report.written == [] and report.unchanged == ["zh/a.md"]
+    assert (tmp_path / "zh/a.md").stat().st_mtime_ns == before
+
+
+def test_stale_generated_pages_are_removed_and_hand_written_ones_kept(tmp_path):
+    write_pages(tmp_path, {"zh/a.md": PAGE, "zh/b.md": PAGE}, ("zh",))
+    (tmp_path / "zh/notes.md").write_text("# Hand-written\n", encoding="utf-8")
+    report = write_pages(tmp_path, {"zh/a.md": PAGE}, ("zh",))
+    assert report.removed == ["zh/b.md"]
+    assert (tmp_path / "zh/notes.md").read_text(encoding="utf-8") == "# Hand-written\n"
+
+
+def test_a_hand_written_file_is_never_overwritten(tmp_path):
+    (tmp_path / "zh").mkdir()
+    (tmp_path / "zh/a.md").write_text("# Mine\n", encoding="utf-8")
+    with pytest.raises(InputError, match="a hand-written file has the name of a generated page"):
+        write_pages(tmp_path, {"zh/a.md": PAGE}, ("zh",))
+    assert (tmp_path / "zh/a.md").read_text(encoding="utf-8") == "# Mine\n"
