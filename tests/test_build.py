@@ -19,6 +19,7 @@ def test_every_page_in_both_languages(built_site):
         zh = (built_site / page).read_text(encoding="utf-8")
         en = (built_site / "en" / page).read_text(encoding="utf-8")
         assert '<html lang="zh"' in zh and '<html lang="en"' in en
+        assert 'hreflang="zh" lang="zh"' in en  # the selector's "简体中文" drawn with Chinese glyphs
     section = (built_site / "en/section-3/index.html").read_text(encoding="utf-8")
     assert '<h1 id="s3">III. Further improve' in section
     assert 'id="s3-1-2" class="para">The diversified mechanisms' in section
