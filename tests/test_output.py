@@ -29,6 +29,6 @@ def test_stale_generated_pages_are_removed_and_hand_written_ones_kept(tmp_path):
 def test_a_hand_written_file_is_never_overwritten(tmp_path):
     (tmp_path / "zh").mkdir()
     (tmp_path / "zh/a.md").write_text("# Mine\n", encoding="utf-8")
-    with pytest.raises(InputError, match="a hand-written file has the name of a generated page"):
+    with pytest.raises(InputError, match="a hand-written file has the name of a generated file"):
         write_pages(tmp_path, {"zh/a.md": PAGE}, ("zh",))
     assert (tmp_path / "zh/a.md").read_text(encoding="utf-8") == "# Mine\n"

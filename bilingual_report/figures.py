@@ -1,0 +1,412 @@
+"""Figure data from data/figures/*.yml: checked against the report's text, derived values computed, consistency checked.
+
+Every number a chart shows is either stated by the text (a quote in each language, found in one paragraph
+pair or table of the document and stating that number), derived from stated numbers by a formula, or
+read from one of the report's own tables.
+"""
+from __future__ import annotations
+
+import ast
+import operator
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError, Problem
+from .model import LANGS, Document, Figure, Table
+from .numbers import states
+from .text import collapse, without_markup
+from .yaml_lines import load_yaml_with_lines
+
+UNITS = ("count", "yuan", "per_10k_people", "percent")
+OPERATORS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv}
+
+
+@dataclass(frozen=True)
+class Source:
+    block_id: str      # the paragraph or table the quote was found in
+    quote: dict        # {"zh": …, "en": …}
+
+
+@dataclass
+class Bar:
+    label: dict
+    value: float
+    more_than: bool = False      # the text gives only a lower bound
+    formula: str | None = None   # for a derived value: the formula with the stated values put in
+    sources: list[Source] = field(default_factory=list)
+    note: dict | None = None     # a visible note, e.g. a printed value that does not add up
+
+
+@dataclass
+class Panel:
+    title: dict
+    unit: str
+    bars: list[Bar]
+
+
+@dataclass
+class Finding:
+    """An inconsistency in the printed numbers: reported at build time and noted on the page."""
+
+    figure: int
+    message: dict  # {"zh": …, "en": …}
+
+    def __str__(self) -> str:
+        return f"figure {self.figure}: {self.message['en']}"
+
+
+@dataclass
+class FigureData:
+    number: int
+    title: dict
+    panels: list[Panel]
+    not_in_text: dict | None
+    findings: list[Finding]
+    path: Path
+
+    @property
+    def id(self) -> str:
+        return f"figure-{self.number}"
+
+
+class FigureFile:
+    """One figure's YAML file, read with the line of every value so that each problem can point at it."""
+
+    def __init__(self, path: Path, document: Document):
+        self.path = path
+        self.document = document
+        self.problems: list[Problem] = []
+        self.data, self.where = load_yaml_with_lines(path)
+
+    def problem(self, key_path: tuple, message: str, hint: str = "") -> None:
+        line, column = None, None
+        for depth in range(len(key_path), -1, -1):
+            if key_path[:depth] in self.where:
+                line, column = self.where[key_path[:depth]]
+                break
+        self.problems.append(Problem(str(self.path), line, message, hint, column))
+
+    def bilingual(self, key_path: tuple, value) -> dict | None:
+        if isinstance(value, dict) and all(isinstance(value.get(lang), str) and value[lang].strip() for lang in LANGS):
+            return {lang: value[lang] for lang in LANGS}
+        self.problem(key_path, f"{'.'.join(map(str, key_path))} must give text in both languages",
+                     "write it as {zh: …, en: …}")
+        return None
+
+    def read(self) -> FigureData | None:
+        data = self.data
+        if not isinstance(data, dict):
+            self.problem((), "a figure file must be a mapping with figure, title and panels (or table)",
+                         "see the README's section on figure data")
+            return None
+        unknown = set(data) - {"figure", "title", "not_in_text", "facts", "panels", "table", "checks"}
+        for key in sorted(unknown, key=str):
+            self.problem((key,), f"unknown key '{key}'",
+                         "allowed: figure, title, not_in_text, facts, panels, table, checks")
+        number = data.get("figure")
+        if not isinstance(number, int) or isinstance(number, bool):
+            self.problem(("figure",), "'figure' must be the figure's number, e.g. figure: 1")
+            return None
+        title = self.bilingual(("title",), data.get("title"))
+        not_in_text = self.bilingual(("not_in_text",), data["not_in_text"]) if "not_in_text" in data else None
+        if "table" in data:
+            panels, findings = self.table_panels(number, data["table"])
+        else:
+            facts = self.facts(data.get("facts") or {})
+            panels = self.panels(data.get("panels"), facts)
+            findings = self.checks(number, data.get("checks") or [], facts)
+        if self.problems or title is None:
+            return None
+        return FigureData(number, title, panels, not_in_text, findings, self.path)
+
+    # -- stated facts ------------------------------------------------------------------------------
+
+    def facts(self, raw) -> dict[str, Bar]:
+        if not isinstance(raw, dict):
+            self.problem(("facts",), "'facts' must map names to stated numbers")
+            return {}
+        facts: dict[str, Bar] = {}
+        for name, fact in raw.items():
+            where = ("facts", name)
+            if not isinstance(fact, dict) or not isinstance(fact.get("value"), (int, float)) \
+                    or isinstance(fact.get("value"), bool):
+                self.problem(where, f"fact '{name}' needs a number as its value", "e.g. value: 160600")
+                continue
+            unknown = set(fact) - {"value", "percent", "bound", "quote"}
+            for key in sorted(unknown, key=str):
+                self.problem(where + (key,), f"unknown key '{key}' in fact '{name}'",
+                             "allowed: value, percent, bound, quote")
+            if fact.get("bound") not in (None, "more_than"):
+                self.problem(where + ("bound",), "bound must be more_than", "for a number the text gives as 'more than'")
+            quote = self.bilingual(where + ("quote",), fact.get("quote"))
+            if quote is None:
+                continue
+            source = self.find_quote(where + ("quote",), quote, float(fact["value"]), bool(fact.get("percent")))
+            if source:
+                facts[name] = Bar({}, float(fact["value"]), fact.get("bound") == "more_than", None, [source])
+        return facts
+
+    def find_quote(self, where: tuple, quote: dict, value: float, percent: bool) -> Source | None:
+        """The paragraph or table whose texts hold both quotes, each quote stating the value."""
+        wanted = {lang: collapse(quote[lang]) for lang in LANGS}
+        for block_id, texts in block_texts(self.document):
+            if all(wanted[lang] in texts[lang] for lang in LANGS):
+                for lang in LANGS:
+                    if not states(lang, wanted[lang], value, percent):
+                        self.problem(where + (lang,), f"the {lang} quote does not state {format_plain(value, percent)}",
+                                     "quote the words of the text that give this number")
+                        return None
+                return Source(block_id, quote)
+        for lang in LANGS:
+            if not any(wanted[lang] in texts[lang] for _, texts in block_texts(self.document)):
+                self.problem(where + (lang,), f"the {lang} quote is not in the report's text: «{quote[lang]}»",
+                             "copy the words exactly as printed (spacing may differ)")
+                return None
+        self.problem(where, "the two quotes are not in the same paragraph pair",
+                     "quote the Chinese and the English of the same paragraph")
+        return None
+
+    # -- panels ------------------------------------------------------------------------------------
+
+    def panels(self, raw, facts: dict[str, Bar]) -> list[Panel]:
+        if not isinstance(raw, list) or not raw:
+            self.problem(("panels",), "'panels' must be a list of at least one panel", "or give 'table' instead")
+            return []
+        panels = []
+        for index, panel in enumerate(raw):
+            where = ("panels", index)
+            if not isinstance(panel, dict):
+                self.problem(where, "a panel must be a mapping with title, unit and bars")
+                continue
+            title = self.bilingual(where + ("title",), panel.get("title"))
+            unit = panel.get("unit")
+            if unit not in UNITS:
+                self.problem(where + ("unit",), f"unit must be one of {', '.join(UNITS)}")
+            bars = []
+            for bar_index, bar in enumerate(panel.get("bars") or []):
+                made = self.bar(where + ("bars", bar_index), bar, facts)
+                if made:
+                    bars.append(made)
+            if not panel.get("bars"):
+                self.problem(where + ("bars",), "a panel needs at least one bar")
+            if title and unit in UNITS:
+                panels.append(Panel(title, unit, bars))
+        return panels
+
+    def bar(self, where: tuple, raw, facts: dict[str, Bar]) -> Bar | None:
+        if not isinstance(raw, dict):
+            self.problem(where, "a bar must be a mapping with label and fact (or formula)")
+            return None
+        label = self.bilingual(where + ("label",), raw.get("label"))
+        if ("fact" in raw) == ("formula" in raw):
+            self.problem(where, "a bar needs either 'fact' (a stated number) or 'formula' (a derived one)")
+            return None
+        if "fact" in raw:
+            fact = facts.get(raw["fact"])
+            if fact is None:
+                self.problem(where + ("fact",), f"no fact named '{raw['fact']}'", "define it under facts")
+                return None
+            return Bar(label or {}, fact.value, fact.more_than, None, list(fact.sources)) if label else None
+        formula = str(raw["formula"])
+        try:
+            value, names = evaluate(formula, {name: fact.value for name, fact in facts.items()})
+        except ValueError as err:
+            self.problem(where + ("formula",), f"bad formula «{formula}»: {err}",
+                         "use fact names, numbers, + - * / and parentheses")
+            return None
+        used = [facts[name] for name in names]
+        sources: list[Source] = []
+        for source in (source for fact in used for source in fact.sources):
+            if source not in sources:
+                sources.append(source)
+        shown = re.sub(r"[A-Za-z_][A-Za-z0-9_]*", lambda m: format_plain(facts[m.group(0)].value), formula)
+        return Bar(label, value, any(f.more_than for f in used), shown, sources) if label else None
+
+    def checks(self, number: int, raw, facts: dict[str, Bar]) -> list[Finding]:
+        findings: list[Finding] = []
+        if not isinstance(raw, list):
+            self.problem(("checks",), "'checks' must be a list")
+            return findings
+        for index, check in enumerate(raw):
+            where = ("checks", index)
+            names = [check.get("total"), check.get("share"), check.get("part"), check.get("whole"),
+                     *(check.get("parts") or [])] if isinstance(check, dict) else []
+            missing = [n for n in names if n is not None and n not in facts]
+            if not isinstance(check, dict) or missing or not ({"total", "parts"} <= set(check)
+                                                              or {"share", "part", "whole"} <= set(check)):
+                self.problem(where, "a check is either {total: NAME, parts: [NAME, …]} or "
+                                    "{share: NAME, part: NAME, whole: NAME} with defined fact names"
+                             + (f" (unknown: {', '.join(missing)})" if missing else ""))
+                continue
+            if "total" in check:
+                parts = [facts[n].value for n in check["parts"]]
+                finding = total_finding(number, facts[check["total"]].value, parts,
+                                        [{"zh": n, "en": n} for n in check["parts"]])
+            else:
+                finding = share_finding(number, facts[check["share"]].value, facts[check["part"]].value,
+                                        facts[check["whole"]].value)
+            if finding:
+                findings.append(finding)
+        return findings
+
+    # -- a chart of one of the report's tables -----------------------------------------------------
+
+    def table_panels(self, number: int, raw) -> tuple[list[Panel], list[Finding]]:
+        where = ("table",)
+        table = next((b for s in self.document.sections for b in s.blocks
+                      if isinstance(b, Table) and b.number == number), None)
+        if table is None:
+            self.problem(where, f"the text has no table captioned as figure {number}",
+                         "use 'table' only for a figure printed as a table")
+            return [], []
+        if not isinstance(raw, dict) or not all(isinstance(raw.get(k), int) for k in ("label_column", "value_column")):
+            self.problem(where, "table needs label_column and value_column (column numbers, from 0)")
+            return [], []
+        title = self.bilingual(where + ("title",), raw.get("title"))
+        unit = raw.get("unit", "count")
+        bars, labels = [], []
+        body = {lang: table.rows[lang][1:] for lang in LANGS}
+        has_total = bool(raw.get("total_row"))
+        rows = len(body["zh"]) - (1 if has_total else 0)
+        for index in range(rows):
+            cells = {lang: body[lang][index] for lang in LANGS}
+            try:
+                values = {lang: float(cells[lang][raw["value_column"]].replace(",", "")) for lang in LANGS}
+                label = {lang: cells[lang][raw["label_column"]] for lang in LANGS}
+            except (IndexError, ValueError):
+                self.problem(where, f"row {index + 2} of table {number} has no number in column {raw['value_column']}")
+                return [], []
+            if values["zh"] != values["en"]:
+                self.problem(where, f"row {index + 2} of table {number} has {values['zh']} in Chinese "
+                                    f"but {values['en']} in English")
+            bars.append(Bar(label, values["zh"], sources=[Source(table.id, {lang: " ".join(cells[lang])
+                                                                             for lang in LANGS})]))
+            labels.append(label)
+        findings = []
+        if has_total:
+            total = float(body["zh"][-1][raw["value_column"]].replace(",", ""))
+            finding = total_finding(number, total, [b.value for b in bars], labels)
+            if finding:
+                findings.append(finding)
+                for index, bar in enumerate(bars):
+                    if f"«{labels[index]['en']}»" in finding.message["en"]:
+                        bar.note = finding.message
+        return ([Panel(title, unit, bars)] if title else []), findings
+
+
+def block_texts(document: Document):
+    """(id, {lang: text without markup}) for every paragraph and table of the document."""
+    for paragraph in document.paragraphs():
+        yield paragraph.id, {lang: collapse(without_markup(getattr(paragraph, lang))) for lang in LANGS}
+    for section in document.sections:
+        for block in section.blocks:
+            if isinstance(block, Table):
+                yield block.id, {lang: collapse(" ".join([block.caption[lang]] + [" ".join(r) for r in block.rows[lang]]))
+                                 for lang in LANGS}
+
+
+def evaluate(formula: str, names: dict[str, float]) -> tuple[float, list[str]]:
+    """The value of an arithmetic formula over named values, and the names it used."""
+    try:
+        tree = ast.parse(formula, mode="eval")
+    except SyntaxError:
+        raise ValueError("it is not an arithmetic expression") from None
+    used: list[str] = []
+
+    def value(node) -> float:
+        if isinstance(node, ast.Expression):
+            return value(node.body)
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+            return float(node.value)
+        if isinstance(node, ast.Name):
+            if node.id not in names:
+                raise ValueError(f"no fact named '{node.id}'")
+            used.append(node.id)
+            return names[node.id]
+        if isinstance(node, ast.BinOp) and type(node.op) in OPERATORS:
+            right = value(node.right)
+            if isinstance(node.op, ast.Div) and right == 0:
+                raise ValueError("division by zero")
+            return OPERATORS[type(node.op)](value(node.left), right)
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+            return -value(node.operand)
+        raise ValueError("only numbers, fact names, + - * / and parentheses are allowed")
+
+    return value(tree), list(dict.fromkeys(used))
+
+
+def format_plain(value: float, percent: bool = False) -> str:
+    text = f"{value:,.4f}".rstrip("0").rstrip(".")
+    return text + ("%" if percent else "")
+
+
+def one_digit_apart(printed: float, candidate: float) -> bool:
+    """Whether the candidate differs from the printed integer by one digit added, dropped or changed."""
+    a, b = str(int(printed)), str(int(candidate))
+    if candidate < 0 or candidate != int(candidate):
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return len(longer) == len(shorter) + 1 and any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
+
+
+def total_finding(number: int, total: float, parts: list[float], labels: list[dict]) -> Finding | None:
+    computed = sum(parts)
+    if abs(computed - total) < 1e-6 * max(1.0, abs(total)):
+        return None
+    zh = f"印刷的合计为 {format_plain(total)}，但各项之和为 {format_plain(computed)}。"
+    en = f"The printed total is {format_plain(total)}, but the items add up to {format_plain(computed)}."
+    for part, label in zip(parts, labels):
+        candidate = part - (computed - total)
+        if one_digit_apart(part, candidate):
+            zh += f"「{label['zh']}」一项印作 {format_plain(part)}，若为 {format_plain(candidate)} 则合计相符，疑为排印错误。"
+            en += (f" The item «{label['en']}» is printed as {format_plain(part)}; {format_plain(candidate)} "
+                   f"would make the total match, so it is probably a misprint.")
+            break
+    return Finding(number, {"zh": zh, "en": en})
+
+
+def share_finding(number: int, share: float, part: float, whole: float) -> Finding | None:
+    computed = 100 * part / whole
+    decimals = len(format_plain(share).partition(".")[2])
+    if abs(round(computed, decimals) - share) <= 0.5 * 10 ** -decimals + 1e-9:
+        return None
+    return Finding(number, {
+        "zh": f"印刷的比例为 {format_plain(share)}%，但 {format_plain(part)} ÷ {format_plain(whole)} = {computed:.2f}%。",
+        "en": f"The printed share is {format_plain(share)}%, but {format_plain(part)} / {format_plain(whole)} = {computed:.2f}%.",
+    })
+
+
+def load_figures(folder: Path, document: Document) -> list[FigureData]:
+    """Every figure file in the folder, checked; an InputError lists every problem of every file."""
+    problems: list[Problem] = []
+    figures: list[FigureData] = []
+    for path in sorted(folder.glob("*.yml")):
+        try:
+            reader = FigureFile(path, document)
+            figure = reader.read()
+            problems += reader.problems
+        except InputError as err:
+            problems += err.problems
+            continue
+        if figure:
+            figures.append(figure)
+    captions = {b.number: b for s in document.sections for b in s.blocks if isinstance(b, (Figure, Table))}
+    seen: dict[int, Path] = {}
+    for figure in figures:
+        if figure.number in seen:
+            problems.append(Problem(str(figure.path), 1, f"figure {figure.number} already has data in {seen[figure.number]}",
+                                    "keep one file per figure"))
+        seen[figure.number] = figure.path
+        if figure.number not in captions:
+            problems.append(Problem(str(figure.path), 1, f"the text has no caption for figure {figure.number}",
+                                    "check the figure number against the captions 图 N / Figure N"))
+    for number, block in sorted(captions.items()):
+        if isinstance(block, Figure) and number not in seen:
+            problems.append(Problem(str(folder), None, f"figure {number} («{block.caption['en']}») has no data file",
+                                    f"add {folder}/figure-{number}.yml"))
+    if problems:
+        raise InputError(problems)
+    return sorted(figures, key=lambda f: f.number)

@@ -1,0 +1,43 @@
+"""Load YAML keeping the line and column of every value, so that errors can point at them."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .errors import InputError, Problem
+
+Where = dict  # path tuple → (line, column), both 1-based
+
+
+def load_yaml_with_lines(path: Path) -> tuple[object, Where]:
+    name = str(path)
+    if not path.is_file():
+        raise InputError.single(name, None, "file not found", "check the path")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except UnicodeDecodeError:
+        raise InputError.single(name, None, "the file is not valid UTF-8", "save it as UTF-8") from None
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        problem = getattr(err, "problem", None) or "invalid YAML"
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        raise InputError([Problem(name, line, f"YAML syntax error: {problem}",
+                                  "check the indentation and quoting there", column)]) from None
+    where: Where = {}
+
+    def walk(node, key_path: tuple) -> None:
+        where[key_path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                walk(value, key_path + (key.value,))
+                where[key_path + (key.value,)] = (key.start_mark.line + 1, key.start_mark.column + 1)
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                walk(item, key_path + (index,))
+
+    if node is not None:
+        walk(node, ())
+    return data, where
