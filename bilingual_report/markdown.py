@@ -1,10 +1,13 @@
-"""Render the Document as one Markdown page per section and a home page, in each language."""
+"""Render the Document as Markdown pages in each language: home, one page per section, and the figures page."""
 from __future__ import annotations
 
 import html
 import json
 import re
+from dataclasses import dataclass
 
+from .figure_exports import alt_text, bar_value
+from .figures import FigureData
 from .model import LANGS, Document, Figure, Paragraph, Section, Table
 from .text import without_markup
 
@@ -12,6 +15,15 @@ GENERATED_MARK = "# generated from the report's source text by bilingual_report:
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 BOLD = re.compile(r"\*\*(.+?)\*\*")
 NUMERIC = re.compile(r"^[\d,.%/+\-]+$")
+FIGURES_PAGE = "figures"
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A figure's data with its drawn chart's size in pixels, per language."""
+
+    data: FigureData
+    size: dict  # {"zh": (width, height), "en": (width, height)}
 
 
 def inline_html(text: str) -> str:
@@ -20,7 +32,7 @@ def inline_html(text: str) -> str:
 
 
 def heading_text(text: str) -> str:
-    """Source text as safe Markdown heading text (markup markers dropped, Markdown syntax escaped)."""
+    """Source text as safe inline Markdown (markup markers dropped, Markdown syntax escaped)."""
     return MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(without_markup(text), quote=False))
 
 
@@ -28,85 +40,175 @@ def attribute(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def paragraph_html(block_id: str, content: str, labels: dict) -> str:
-    link = f'<a class="para-link" href="#{block_id}" aria-label="{attribute(labels["permalink"])}">¶</a>'
-    return f'<p id="{block_id}" class="para">{content} {link}</p>'
-
-
-def table_html(table: Table, lang: str, labels: dict) -> str:
-    rows = table.rows[lang]
-    head, body = rows[0], rows[1:]
-    caption = inline_html(table.label[lang])
-    if re.sub(r"\s", "", without_markup(table.caption[lang])) not in re.sub(r"\s", "", without_markup(table.label[lang])):
-        caption = f"{inline_html(table.caption[lang])}<br>{caption}"
-    def cells(row: list[str], tag: str) -> str:
-        out = []
-        for cell in row:
-            attrs = ' scope="col"' if tag == "th" else ""
-            if NUMERIC.match(cell):
-                attrs += ' class="num"'
-            out.append(f"<{tag}{attrs}>{inline_html(cell)}</{tag}>")
-        return " ".join(out)  # whitespace between cells keeps their words apart in the search index
-
-    lines = [
-        f'<figure id="{table.id}" class="report-table">',
-        '<div class="table-scroll" tabindex="0" role="region" aria-label="' + attribute(without_markup(table.label[lang])) + '">',
-        f'<table class="report-data"><caption>{caption}</caption>',
-        f"<thead><tr>{cells(head, 'th')}</tr></thead>",
-        "<tbody>",
-        *(f"<tr>{cells(row, 'td')}</tr>" for row in body),
-        "</tbody>",
-        "</table></div>",
-        f'<figcaption class="table-note">{html.escape(labels["table_note"])} '
-        f'<a class="para-link" href="#{table.id}" aria-label="{attribute(labels["figure_link"])}">¶</a></figcaption>',
-        "</figure>",
-    ]
-    return "\n".join(lines)
-
-
-def figure_html(figure: Figure, lang: str, labels: dict) -> str:
-    return (f'<figure id="{figure.id}" class="report-figure"><figcaption>{inline_html(figure.caption[lang])} '
-            f'<a class="para-link" href="#{figure.id}" aria-label="{attribute(labels["figure_link"])}">¶</a>'
-            f"</figcaption></figure>")
-
-
 def front_matter(title: str) -> list[str]:
     """YAML front matter: the generated-file mark, then the page title (a JSON string is valid YAML)."""
     return ["---", GENERATED_MARK, f"title: {json.dumps(without_markup(title), ensure_ascii=False)}", "---", ""]
 
 
-def section_page(section: Section, lang: str, labels: dict) -> str:
-    out = front_matter(section.heading[lang]) + [f"# {heading_text(section.heading[lang])} {{#{section.id}}}", ""]
-    for block in section.blocks:
-        if isinstance(block, Paragraph):
-            if block.item is not None:
-                out += [f"## {block.item}\\. {heading_text(block.lead[lang])} {{#{section.id}-{block.item}}}", ""]
-                if block.body[lang]:
-                    out += [paragraph_html(block.id, inline_html(block.body[lang]), labels), ""]
-            else:
-                out += [paragraph_html(block.id, inline_html(getattr(block, lang)), labels), ""]
-        elif isinstance(block, Table):
-            out += [table_html(block, lang, labels), ""]
-        elif isinstance(block, Figure):
-            out += [figure_html(block, lang, labels), ""]
-    return "\n".join(out)
+def permalink(block_id: str, label: str) -> str:
+    return f'<a class="para-link" href="#{block_id}" aria-label="{attribute(label)}">¶</a>'
 
 
-def home_page(document: Document, lang: str, labels: dict) -> str:
-    out = front_matter(labels["home"]) + [f"# {heading_text(document.title[lang])} {{#title}}", "",
-           f'<p class="report-issuer">{html.escape(labels["issuer"])}: {inline_html(document.issuer[lang])}</p>', ""]
-    for paragraph in document.intro:
-        out += [paragraph_html(paragraph.id, inline_html(getattr(paragraph, lang)), labels), ""]
-    out += [f"## {heading_text(labels['contents'])} {{#contents}}", ""]
-    out += [f"- [{heading_text(s.heading[lang])}]({s.slug}.md)" for s in document.sections]
-    return "\n".join(out) + "\n"
+def paragraph_html(block_id: str, content: str, labels: dict) -> str:
+    return f'<p id="{block_id}" class="para">{content} {permalink(block_id, labels["permalink"])}</p>'
 
 
-def render_pages(document: Document, labels: dict) -> dict[str, str]:
+class PageWriter:
+    """Writes the pages of one language."""
+
+    def __init__(self, document: Document, charts: dict[int, Chart], lang: str, labels: dict, style: dict):
+        self.document = document
+        self.charts = charts
+        self.lang = lang
+        self.labels = labels
+        self.style = style
+        self.words = style["words"][lang]
+        self.page_of = {b.id: s.slug for s in document.sections for b in s.blocks}
+        self.page_of.update({p.id: "index" for p in document.intro})
+
+    # -- blocks ------------------------------------------------------------------------------------
+
+    def table(self, table: Table) -> list[str]:
+        lang = self.lang
+        rows = table.rows[lang]
+        caption = inline_html(table.label[lang])
+        squeezed = lambda text: re.sub(r"\s", "", without_markup(text))  # noqa: E731
+        if squeezed(table.caption[lang]) not in squeezed(table.label[lang]):
+            caption = f"{inline_html(table.caption[lang])}<br>{caption}"
+
+        def cells(row: list[str], tag: str) -> str:
+            out = []
+            for cell in row:
+                attrs = ' scope="col"' if tag == "th" else ""
+                if NUMERIC.match(cell):
+                    attrs += ' class="num"'
+                out.append(f"<{tag}{attrs}>{inline_html(cell)}</{tag}>")
+            return " ".join(out)  # whitespace between cells keeps their words apart in the search index
+
+        lines = [
+            f'<figure id="{table.id}" class="report-table">',
+            f'<div class="table-scroll" tabindex="0" role="region" aria-label="{attribute(without_markup(table.label[lang]))}">',
+            f'<table class="report-data"><caption>{caption}</caption>',
+            f"<thead><tr>{cells(rows[0], 'th')}</tr></thead>",
+            "<tbody>",
+            *(f"<tr>{cells(row, 'td')}</tr>" for row in rows[1:]),
+            "</tbody>",
+            "</table></div>",
+            f'<figcaption class="table-note">{html.escape(self.labels["table_note"])} '
+            f'{permalink(table.id, self.labels["figure_link"])}</figcaption>',
+            "</figure>",
+            "",
+        ]
+        if table.number in self.charts:
+            lines += [f'<figure class="report-figure report-chart" markdown="span">', self.image(table.number), "</figure>", ""]
+            lines += self.figure_notes(table.number)
+        return lines
+
+    def figure(self, figure: Figure) -> list[str]:
+        lines = [f'<figure id="{figure.id}" class="report-figure" markdown="span">']
+        if figure.number in self.charts:
+            lines.append(self.image(figure.number))
+        lines += [f"<figcaption>{inline_html(figure.caption[self.lang])} "
+                  f"{permalink(figure.id, self.labels['figure_link'])}</figcaption>", "</figure>", ""]
+        return lines + self.figure_notes(figure.number)
+
+    def image(self, number: int, thumbnail: bool = False) -> str:
+        chart = self.charts[number]
+        width, height = chart.size[self.lang]
+        alt = heading_text(alt_text(chart.data, self.lang, self.style))
+        extra = ' .thumbnail' if thumbnail else ""
+        return f'![{alt}](figures/figure-{number}.svg){{ width="{width}" height="{height}" loading="lazy"{extra} }}'
+
+    def figure_notes(self, number: int) -> list[str]:
+        if number not in self.charts:
+            return []
+        data = self.charts[number].data
+        lines = []
+        for finding in data.findings:
+            lines += [f'<p class="figure-finding"><strong>{html.escape(self.words["note"])}</strong>'
+                      f'{"：" if self.lang == "zh" else ": "}{html.escape(finding.message[self.lang])}</p>', ""]
+        if data.not_in_text:
+            lines += [f'<p class="figure-gap"><strong>{html.escape(self.words["not_in_text"])}</strong>'
+                      f'{"：" if self.lang == "zh" else ": "}{html.escape(data.not_in_text[self.lang])}</p>', ""]
+        return lines + self.data_details(data)
+
+    def data_details(self, data: FigureData) -> list[str]:
+        words, lang = self.words, self.lang
+        rows = [f"| {words['panel']} | {words['column_label']} | {words['column_value']} | {words['column_source']} |",
+                "| --- | --- | --- | --- |"]
+        for panel in data.panels:
+            for bar in panel.bars:
+                value = heading_text(bar_value(bar, panel, lang, self.style))
+                if bar.note:
+                    value += " \\*"
+                sources = []
+                if bar.formula:
+                    sources.append(f"{heading_text(words['derived'])}{'：' if lang == 'zh' else ': '}{heading_text(bar.formula)}")
+                for source in bar.sources:
+                    quote = heading_text(source.quote[lang])
+                    sources.append(f"[«{quote}»]({self.page_of[source.block_id]}.md#{source.block_id})")
+                rows.append(f"| {heading_text(panel.title[lang])} | {heading_text(bar.label[lang])} | {value} | "
+                            + "<br>".join(sources) + " |")
+        return [f'<details class="figure-data" markdown="1">',
+                f"<summary>{html.escape(words['data'])}</summary>", "", *rows, "",
+                f"[{heading_text(words['download'])}](figures/figure-{data.number}.csv)", "", "</details>", ""]
+
+    # -- pages -------------------------------------------------------------------------------------
+
+    def section_page(self, section: Section) -> str:
+        lang = self.lang
+        out = front_matter(section.heading[lang]) + [f"# {heading_text(section.heading[lang])} {{#{section.id}}}", ""]
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                if block.item is not None:
+                    out += [f"## {block.item}\\. {heading_text(block.lead[lang])} {{#{section.id}-{block.item}}}", ""]
+                    if block.body[lang]:
+                        out += [paragraph_html(block.id, inline_html(block.body[lang]), self.labels), ""]
+                else:
+                    out += [paragraph_html(block.id, inline_html(getattr(block, lang)), self.labels), ""]
+            elif isinstance(block, Table):
+                out += self.table(block)
+            elif isinstance(block, Figure):
+                out += self.figure(block)
+        return "\n".join(out)
+
+    def home_page(self) -> str:
+        document, lang = self.document, self.lang
+        out = front_matter(self.labels["home"]) + [f"# {heading_text(document.title[lang])} {{#title}}", "",
+               f'<p class="report-issuer">{html.escape(self.labels["issuer"])}: {inline_html(document.issuer[lang])}</p>', ""]
+        for paragraph in document.intro:
+            out += [paragraph_html(paragraph.id, inline_html(getattr(paragraph, lang)), self.labels), ""]
+        out += [f"## {heading_text(self.labels['contents'])} {{#contents}}", ""]
+        out += [f"- [{heading_text(s.heading[lang])}]({s.slug}.md)" for s in document.sections]
+        if self.charts:
+            out.append(f"- [{heading_text(self.words['figures_page'])}]({FIGURES_PAGE}.md)")
+        return "\n".join(out) + "\n"
+
+    def figures_page(self) -> str:
+        words, lang = self.words, self.lang
+        captions = {b.number: b for s in self.document.sections for b in s.blocks if isinstance(b, (Figure, Table))}
+        out = front_matter(words["figures_page"]) + [f"# {heading_text(words['figures_page'])} {{#figures}}", "",
+                                                     f"<p>{html.escape(words['figures_intro'])}</p>", "",
+                                                     f"[{heading_text(words['download_all'])}](figures/all-figures.csv)", ""]
+        for number, chart in sorted(self.charts.items()):
+            block = captions[number]
+            caption = block.label[lang] if isinstance(block, Table) else block.caption[lang]
+            out += [f"## {heading_text(caption)} {{#figure-{number}}}", "",
+                    '<div class="figure-thumbnail" markdown="span">', self.image(number, thumbnail=True), "</div>", "",
+                    f"[{heading_text(words['go_to_figure'])}]({self.page_of[block.id]}.md#{block.id}) · "
+                    f"[{heading_text(words['download'])}](figures/figure-{number}.csv)", ""]
+            out += self.figure_notes(number)
+        return "\n".join(out)
+
+
+def render_pages(document: Document, labels: dict, charts: dict[int, Chart], style: dict) -> dict[str, str]:
     """Relative path under the docs folder → page text, for every generated page of both languages."""
     pages: dict[str, str] = {}
     for lang in LANGS:
-        pages[f"{lang}/index.md"] = home_page(document, lang, labels[lang])
+        writer = PageWriter(document, charts, lang, labels[lang], style)
+        pages[f"{lang}/index.md"] = writer.home_page()
         for section in document.sections:
-            pages[f"{lang}/{section.slug}.md"] = section_page(section, lang, labels[lang]) + "\n"
+            pages[f"{lang}/{section.slug}.md"] = writer.section_page(section) + "\n"
+        if charts:
+            pages[f"{lang}/{FIGURES_PAGE}.md"] = writer.figures_page() + "\n"
     return pages

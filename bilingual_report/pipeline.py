@@ -1,16 +1,51 @@
-"""The whole conversion: settings → document model → pages written into the docs folder."""
+"""The whole conversion: settings → document model → figure data → charts → every generated file."""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
-from .markdown import render_pages
+from .chart_cache import charts as draw_charts
+from .figure_exports import csv_bytes
+from .figures import FigureData, load_figures
+from .markdown import Chart, render_pages
 from .model import LANGS, Document
 from .output import WriteReport, write_pages
 from .reader import read_document
 from .settings import Settings
 
+SVG_SIZE = re.compile(rb'<svg[^>]*?width="([\d.]+)pt" height="([\d.]+)pt"')
 
-def generate_docs(settings: Settings, docs_dir: Path) -> tuple[Document, WriteReport]:
+
+@dataclass
+class Generated:
+    document: Document
+    figures: list[FigureData]
+    files: dict[str, str | bytes]
+    charts_drawn: int
+
+
+def svg_size(svg: bytes) -> tuple[int, int]:
+    """The chart's size in CSS pixels (matplotlib writes points)."""
+    match = SVG_SIZE.search(svg)
+    return round(float(match.group(1)) * 4 / 3), round(float(match.group(2)) * 4 / 3)
+
+
+def generate(settings: Settings, cache_dir: Path) -> Generated:
     document = read_document(settings.source)
-    pages = render_pages(document, settings.labels)
-    return document, write_pages(docs_dir, pages, LANGS)
+    figures = load_figures(settings.figures, document)
+    svgs, drawn = draw_charts(figures, settings.chart_style, cache_dir)
+    charts = {f.number: Chart(f, {lang: svg_size(svgs[(f.number, lang)]) for lang in LANGS}) for f in figures}
+    files: dict[str, str | bytes] = dict(render_pages(document, settings.labels, charts, settings.chart_style))
+    for lang in LANGS:
+        for figure in figures:
+            files[f"{lang}/figures/figure-{figure.number}.svg"] = svgs[(figure.number, lang)]
+            files[f"{lang}/figures/figure-{figure.number}.csv"] = csv_bytes([figure], lang, settings.chart_style)
+        if figures:
+            files[f"{lang}/figures/all-figures.csv"] = csv_bytes(figures, lang, settings.chart_style)
+    return Generated(document, figures, files, drawn)
+
+
+def generate_docs(settings: Settings, docs_dir: Path, cache_dir: Path) -> tuple[Generated, WriteReport]:
+    generated = generate(settings, cache_dir)
+    return generated, write_pages(docs_dir, generated.files, LANGS)

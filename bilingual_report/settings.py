@@ -1,63 +1,73 @@
-"""Load and check the site settings file (data/site.yml): the source text's path and the labels per language."""
+"""Load and check the site settings (data/site.yml) and the chart style (data/chart-style.yml)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from .errors import InputError, Problem
 from .model import LANGS
+from .yaml_lines import load_yaml_with_lines
 
 REQUIRED_LABELS = ("home", "contents", "issuer", "permalink", "figure_link", "table_note")
+REQUIRED_STYLE = ("width_inches", "panel_title_inches", "bar_inches", "font_size", "label_wrap", "colors",
+                  "derived_hatch", "units", "words")
+REQUIRED_WORDS = ("about", "more_than", "derived", "stated", "lower_bound", "note", "data", "download",
+                  "download_all", "figures_page", "figures_intro", "go_to_figure", "csv_header", "column_label",
+                  "column_value", "column_source", "panel", "not_in_text")
 
 
 @dataclass(frozen=True)
 class Settings:
     source: Path
     labels: dict[str, dict[str, str]]
+    figures: Path
+    chart_style: dict
 
 
-def load_yaml(path: Path):
-    """Parsed YAML, or an InputError with the file, line and column of the syntax error."""
-    if not path.is_file():
-        raise InputError.single(str(path), None, "file not found", "check the path")
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise InputError.single(str(path), None, "the file is not valid UTF-8", "save it as UTF-8") from None
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        problem = getattr(err, "problem", None) or "invalid YAML"
-        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise InputError([Problem(str(path), line, f"YAML syntax error: {problem}",
-                                  "check indentation and quoting there", column)]) from None
+def _problem(path: Path, where: dict, key_path: tuple, message: str, hint: str = "") -> Problem:
+    line, column = where.get(key_path, where.get(key_path[:1], (None, None)))
+    return Problem(str(path), line, message, hint, column)
+
+
+def load_chart_style(path: Path) -> dict:
+    data, where = load_yaml_with_lines(path)
+    if not isinstance(data, dict):
+        raise InputError.single(str(path), 1, "the chart style must be a mapping", "see data/chart-style.yml")
+    problems = [_problem(path, where, (key,), f"'{key}' is missing", "see the README's section on the chart style")
+                for key in REQUIRED_STYLE if key not in data]
+    for lang in LANGS:
+        words = (data.get("words") or {}).get(lang) or {}
+        problems += [_problem(path, where, ("words", lang), f"words.{lang}.{key} is missing", f"add `{key}: …`")
+                     for key in REQUIRED_WORDS if key not in words]
+    if problems:
+        raise InputError(problems)
+    return data
 
 
 def load_settings(path: Path, root: Path) -> Settings:
-    data = load_yaml(path)
-    name = str(path)
+    data, where = load_yaml_with_lines(path)
     problems: list[Problem] = []
     if not isinstance(data, dict):
-        raise InputError.single(name, 1, "expected a mapping with 'source' and 'languages'",
+        raise InputError.single(str(path), 1, "expected a mapping with source, figures, chart_style and languages",
                                 "see the README's section on data/site.yml")
-    source = data.get("source")
-    if not isinstance(source, str) or not source:
-        problems.append(Problem(name, None, "'source' must be the path of the report's text file",
-                                "for example: source: data/report.txt"))
+    for key, example in (("source", "data/report.txt"), ("figures", "data/figures"),
+                         ("chart_style", "data/chart-style.yml")):
+        if not isinstance(data.get(key), str) or not data[key]:
+            problems.append(_problem(path, where, (key,), f"'{key}' must be a path", f"for example: {key}: {example}"))
     languages = data.get("languages")
     if not isinstance(languages, dict):
         languages = {}
-        problems.append(Problem(name, None, "'languages' must map zh and en to their labels"))
+        problems.append(_problem(path, where, ("languages",), "'languages' must map zh and en to their labels"))
     for lang in LANGS:
         labels = languages.get(lang)
         if not isinstance(labels, dict):
-            problems.append(Problem(name, None, f"languages.{lang} is missing", f"add the {lang} labels"))
+            problems.append(_problem(path, where, ("languages",), f"languages.{lang} is missing", f"add the {lang} labels"))
             continue
         for key in REQUIRED_LABELS:
             if not isinstance(labels.get(key), str) or not labels[key].strip():
-                problems.append(Problem(name, None, f"languages.{lang}.{key} is missing or not text",
-                                        f"add `{key}: …` under languages.{lang}"))
+                problems.append(_problem(path, where, ("languages", lang), f"languages.{lang}.{key} is missing or not text",
+                                         f"add `{key}: …` under languages.{lang}"))
     if problems:
         raise InputError(problems)
-    return Settings(root / source, {lang: dict(languages[lang]) for lang in LANGS})
+    return Settings(root / data["source"], {lang: dict(languages[lang]) for lang in LANGS},
+                    root / data["figures"], load_chart_style(root / data["chart_style"]))

@@ -1,4 +1,4 @@
-"""MkDocs hook: write the report's pages into docs/zh and docs/en once per build, and list them in the nav."""
+"""MkDocs hook: write the report's pages, charts and data files into docs/ once per build, and set the nav."""
 from __future__ import annotations
 
 import logging
@@ -6,8 +6,10 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from bilingual_report.errors import InputError
+from bilingual_report.markdown import FIGURES_PAGE
 from bilingual_report.pipeline import generate_docs
 from bilingual_report.settings import load_settings
 
@@ -24,20 +26,28 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         report = config.extra.get("report") or {}
         if "settings" not in report:
+            _depth = 0
             raise PluginError("mkdocs.yml: extra.report.settings is missing (the path of data/site.yml)")
         try:
             settings = load_settings(root / report["settings"], root)
-            document, written = generate_docs(settings, Path(config.docs_dir))
+            generated, written = generate_docs(settings, Path(config.docs_dir), root / ".cache" / "charts")
         except InputError as err:
             _depth = 0
             raise PluginError(str(err)) from None
-        if written.written or written.removed:
-            log.info(f"report pages: {len(written.written)} written, {len(written.removed)} removed")
-        _nav = ["index.md"] + [f"{section.slug}.md" for section in document.sections]
+        if written.written or written.removed or generated.charts_drawn:
+            log.info(f"report: {len(written.written)} files written, {len(written.removed)} removed, "
+                     f"{generated.charts_drawn} charts drawn")
+        for figure in generated.figures:
+            for finding in figure.findings:
+                log.info(f"report data: {finding}")
+        _nav = ["index.md"] + [f"{section.slug}.md" for section in generated.document.sections]
+        if generated.figures:
+            _nav.append(f"{FIGURES_PAGE}.md")
     config.nav = list(_nav)
     return config
 
 
+@event_priority(-200)  # after static-i18n (-100), whose on_post_build runs the nested builds
 def on_post_build(*, config: MkDocsConfig) -> None:
     global _depth
     _depth -= 1

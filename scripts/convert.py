@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Convert the report's text file into the aligned JSON model and/or the per-section Markdown of both languages."""
+"""Convert the report's text file into the aligned JSON model and/or the pages, charts and data files of both languages."""
 from __future__ import annotations
 
 import argparse
@@ -9,9 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from bilingual_report.errors import InputError
-from bilingual_report.markdown import render_pages
-from bilingual_report.model import LANGS
-from bilingual_report.output import write_pages
+from bilingual_report.pipeline import generate_docs
 from bilingual_report.reader import read_document
 from bilingual_report.settings import load_settings
 
@@ -22,9 +20,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("source", type=Path, help="the report's text file (UTF-8)")
     parser.add_argument("--json", type=Path, metavar="OUT.json", help="write the document model here")
-    parser.add_argument("--docs", type=Path, metavar="DIR", help="write the Markdown pages under DIR/zh and DIR/en")
+    parser.add_argument("--docs", type=Path, metavar="DIR", help="write the pages under DIR/zh and DIR/en")
     parser.add_argument("--settings", type=Path, default=ROOT / "data" / "site.yml",
-                        help="labels per language (default: data/site.yml)")
+                        help="figure data, chart style and labels (default: data/site.yml)")
     args = parser.parse_args(argv)
     if not args.json and not args.docs:
         parser.error("give --json OUT.json, --docs DIR, or both")
@@ -36,9 +34,12 @@ def main(argv: list[str] | None = None) -> int:
             args.json.write_text(text, encoding="utf-8")
         if args.docs:
             settings = replace(load_settings(args.settings, ROOT), source=args.source)
-            report = write_pages(args.docs, render_pages(document, settings.labels), LANGS)
-            print(f"{len(report.written)} pages written, {len(report.unchanged)} unchanged, "
-                  f"{len(report.removed)} removed in {args.docs}")
+            generated, report = generate_docs(settings, args.docs, ROOT / ".cache" / "charts")
+            print(f"{len(report.written)} files written, {len(report.unchanged)} unchanged, "
+                  f"{len(report.removed)} removed in {args.docs}; {generated.charts_drawn} charts drawn")
+            for figure in generated.figures:
+                for finding in figure.findings:
+                    print(f"note: {finding}")
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1

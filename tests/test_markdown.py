@@ -6,7 +6,11 @@ import markdown
 from bilingual_report.markdown import heading_text, inline_html, render_pages
 from bilingual_report.reader import read_document
 
+from bilingual_report.settings import load_chart_style
 from helpers import SECTION_1, report_text, write
+from pathlib import Path
+
+STYLE = load_chart_style(Path(__file__).resolve().parent.parent / "data" / "chart-style.yml")
 
 LABELS = {lang: {"home": "H", "contents": "C", "issuer": "I", "permalink": "P", "figure_link": "F",
                  "table_note": "T"} for lang in ("zh", "en")}
@@ -27,7 +31,7 @@ def test_pages_share_ids_across_languages(tmp_path):
     doc = read_document(write(tmp_path, report_text(
         *SECTION_1, "1. 第一项。<script>alert(1)</script>内容。", "1. Item one. <img src=x onerror=alert(1)> content.",
         "续段。", "More.")))
-    pages = render_pages(doc, LABELS)
+    pages = render_pages(doc, LABELS, {}, STYLE)
     zh, en = pages["zh/section-1.md"], pages["en/section-1.md"]
     for page in (zh, en):
         assert '{#s1}' in page and '{#s1-1}' in page and 'id="s1-1-1"' in page and 'id="s1-1-2"' in page
