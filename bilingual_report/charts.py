@@ -49,9 +49,13 @@ def _slots(labels: list[str], style: dict) -> list[float]:
 def draw_svg(figure: FigureData, lang: str, style: dict) -> bytes:
     words = style["words"][lang]
     colors = style["colors"]
+    line = style["font_size"] / 72 * 1.3
     labels = [[wrap(bar.label[lang], lang, style["label_wrap"]) for bar in panel.bars] for panel in figure.panels]
+    titles = [wrap(panel.title[lang], lang, 44) for panel in figure.panels]
     slots = [_slots(panel_labels, style) for panel_labels in labels]
-    heights = [style["panel_title_inches"] + sum(panel_slots) for panel_slots in slots]
+    title_heights = [style["panel_title_inches"] + line * title.count("\n") for title in titles]
+    height = sum(title_heights) + sum(sum(s) for s in slots)
+    width = style["width_inches"]
     settings = {
         "svg.hashsalt": f"figure-{figure.number}-{lang}",
         "svg.fonttype": "path",
@@ -61,17 +65,19 @@ def draw_svg(figure: FigureData, lang: str, style: dict) -> bytes:
     }
     with matplotlib.rc_context(settings), warnings.catch_warnings():
         warnings.simplefilter("error", UserWarning)  # a missing glyph must fail the build, not draw a box
-        chart = MatplotlibFigure(figsize=(style["width_inches"], sum(heights)))
+        chart = MatplotlibFigure(figsize=(width, height))
         FigureCanvasSVG(chart)
-        grid = chart.add_gridspec(len(figure.panels), 1, height_ratios=heights, hspace=0.45)
+        top = height
         for index, panel in enumerate(figure.panels):
-            axes = chart.add_subplot(grid[index])
-            # Bars from the top down, each centred in its slot.
-            total = sum(slots[index])
-            positions, top = [], total
+            bars_height = sum(slots[index])
+            top -= title_heights[index]
+            # Axes placed in inches; labels left of them are kept by the tight bounding box when saving.
+            axes = chart.add_axes((0.0, (top - bars_height) / height, 1.0, bars_height / height))
+            top -= bars_height
+            positions, cursor = [], bars_height
             for slot in slots[index]:
-                positions.append(top - slot / 2)
-                top -= slot
+                positions.append(cursor - slot / 2)
+                cursor -= slot
             largest = max(bar.value for bar in panel.bars) or 1
             for position, bar in zip(positions, panel.bars):
                 derived = bar.formula is not None
@@ -83,15 +89,14 @@ def draw_svg(figure: FigureData, lang: str, style: dict) -> bytes:
                 axes.text(bar.value + largest * 0.02, position, text + (" *" if bar.note else ""),
                           va="center", ha="left", color=colors["text"])
             axes.set_yticks(positions, labels[index])
-            axes.set_ylim(0, total)
+            axes.set_ylim(0, bars_height)
             axes.set_xlim(0, largest * 1.6)
             axes.set_xticks([])
             axes.tick_params(axis="y", length=0, colors=colors["text"])
             for side in ("top", "right", "bottom"):
                 axes.spines[side].set_visible(False)
             axes.spines["left"].set_color(colors["muted"])
-            axes.set_title(wrap(panel.title[lang], lang, 48), loc="left", color=colors["text"],
-                           fontsize=style["font_size"] + 1, pad=8)
+            axes.set_title(titles[index], loc="left", color=colors["text"], fontsize=style["font_size"] + 1, pad=6)
         out = io.StringIO()
         chart.savefig(out, format="svg", bbox_inches="tight", pad_inches=0.1, metadata={"Date": None, "Creator": None})
     return out.getvalue().encode("utf-8")

@@ -88,6 +88,11 @@ class FigureFile:
         self.problems.append(Problem(str(self.path), line, message, hint, column))
 
     def bilingual(self, key_path: tuple, value) -> dict | None:
+        if isinstance(value, dict) and set(value) - set(LANGS):
+            extra = ", ".join(str(k) for k in sorted(set(value) - set(LANGS), key=str))
+            self.problem(key_path, f"{'.'.join(map(str, key_path))} has keys other than zh and en ({extra})",
+                         "inside {zh: …, en: …} put text with commas in quotes")
+            return None
         if isinstance(value, dict) and all(isinstance(value.get(lang), str) and value[lang].strip() for lang in LANGS):
             return {lang: value[lang] for lang in LANGS}
         self.problem(key_path, f"{'.'.join(map(str, key_path))} must give text in both languages",
@@ -341,6 +346,11 @@ def format_plain(value: float, percent: bool = False) -> str:
     return text + ("%" if percent else "")
 
 
+def plain_zh(value: float) -> str:
+    """A number as Chinese text prints it: no thousands separators."""
+    return format_plain(value).replace(",", "")
+
+
 def one_digit_apart(printed: float, candidate: float) -> bool:
     """Whether the candidate differs from the printed integer by one digit added, dropped or changed."""
     a, b = str(int(printed)), str(int(candidate))
@@ -356,12 +366,12 @@ def total_finding(number: int, total: float, parts: list[float], labels: list[di
     computed = sum(parts)
     if abs(computed - total) < 1e-6 * max(1.0, abs(total)):
         return None
-    zh = f"印刷的合计为 {format_plain(total)}，但各项之和为 {format_plain(computed)}。"
+    zh = f"印刷的合计为 {plain_zh(total)}，但各项之和为 {plain_zh(computed)}。"
     en = f"The printed total is {format_plain(total)}, but the items add up to {format_plain(computed)}."
     for part, label in zip(parts, labels):
         candidate = part - (computed - total)
         if one_digit_apart(part, candidate):
-            zh += f"「{label['zh']}」一项印作 {format_plain(part)}，若为 {format_plain(candidate)} 则合计相符，疑为排印错误。"
+            zh += f"「{label['zh']}」一项印作 {plain_zh(part)}，若为 {plain_zh(candidate)} 则合计相符，疑为排印错误。"
             en += (f" The item «{label['en']}» is printed as {format_plain(part)}; {format_plain(candidate)} "
                    f"would make the total match, so it is probably a misprint.")
             break
@@ -374,7 +384,7 @@ def share_finding(number: int, share: float, part: float, whole: float) -> Findi
     if abs(round(computed, decimals) - share) <= 0.5 * 10 ** -decimals + 1e-9:
         return None
     return Finding(number, {
-        "zh": f"印刷的比例为 {format_plain(share)}%，但 {format_plain(part)} ÷ {format_plain(whole)} = {computed:.2f}%。",
+        "zh": f"印刷的比例为 {plain_zh(share)}%，但 {plain_zh(part)} ÷ {plain_zh(whole)} = {computed:.2f}%。",
         "en": f"The printed share is {format_plain(share)}%, but {format_plain(part)} / {format_plain(whole)} = {computed:.2f}%.",
     })
 
@@ -383,6 +393,7 @@ def load_figures(folder: Path, document: Document) -> list[FigureData]:
     """Every figure file in the folder, checked; an InputError lists every problem of every file."""
     problems: list[Problem] = []
     figures: list[FigureData] = []
+    present: set[int] = set()  # figure numbers with a file, valid or not
     for path in sorted(folder.glob("*.yml")):
         try:
             reader = FigureFile(path, document)
@@ -390,7 +401,11 @@ def load_figures(folder: Path, document: Document) -> list[FigureData]:
             problems += reader.problems
         except InputError as err:
             problems += err.problems
+            match = re.search(r"(\d+)", path.stem)
+            present.add(int(match.group(1)) if match else -1)
             continue
+        if isinstance(reader.data, dict) and isinstance(reader.data.get("figure"), int):
+            present.add(reader.data["figure"])
         if figure:
             figures.append(figure)
     captions = {b.number: b for s in document.sections for b in s.blocks if isinstance(b, (Figure, Table))}
@@ -404,7 +419,7 @@ def load_figures(folder: Path, document: Document) -> list[FigureData]:
             problems.append(Problem(str(figure.path), 1, f"the text has no caption for figure {figure.number}",
                                     "check the figure number against the captions 图 N / Figure N"))
     for number, block in sorted(captions.items()):
-        if isinstance(block, Figure) and number not in seen:
+        if isinstance(block, Figure) and number not in seen and number not in present:
             problems.append(Problem(str(folder), None, f"figure {number} («{block.caption['en']}») has no data file",
                                     f"add {folder}/figure-{number}.yml"))
     if problems:

@@ -92,3 +92,21 @@ def test_bad_source_fails_the_build_with_file_and_line(tmp_path):
     assert result.returncode == 1
     assert "zhejiang-ip-white-paper-2019.txt:158: in section 3" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_figures_in_both_languages(built_site):
+    for lang, prefix, number_text in (("zh", "", "16.06万件"), ("en", "en/", "160,600")):
+        section = (built_site / prefix / "section-2/index.html").read_text(encoding="utf-8")
+        alt = re.search(r'<img alt="([^"]*)"[^>]*src="\.\./figures/figure-1\.svg"', section)
+        assert alt and number_text in alt.group(1), lang
+        assert 'href="../figures/figure-1.csv"' in section
+        figures = (built_site / prefix / "figures/index.html").read_text(encoding="utf-8")
+        assert figures.count('class="figure-thumbnail"') == 6
+        for n in range(1, 7):
+            assert (built_site / prefix / f"figures/figure-{n}.svg").stat().st_size > 5000
+        data = (built_site / prefix / "figures/all-figures.csv").read_bytes()
+        assert data.startswith("\ufefffigure,".encode("utf-8"))
+    note = (built_site / "en/section-2/index.html").read_text(encoding="utf-8")
+    assert 'class="figure-finding"' in note and "2,498 would make the total match" in note
+    gap = (built_site / "en/section-3/index.html").read_text(encoding="utf-8")
+    assert "by type of case" in gap

@@ -1,0 +1,184 @@
+"""Figure data: provenance checked against the text, derivations, consistency checks, charts and their cache."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bilingual_report.chart_cache import charts
+from bilingual_report.errors import InputError
+from bilingual_report.figures import load_figures, one_digit_apart, share_finding, total_finding
+from bilingual_report.reader import read_document
+from bilingual_report.settings import load_chart_style
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "data" / "zhejiang-ip-white-paper-2019.txt"
+STYLE = load_chart_style(ROOT / "data" / "chart-style.yml")
+
+
+@pytest.fixture(scope="module")
+def paper():
+    return read_document(SOURCE)
+
+
+@pytest.fixture(scope="module")
+def figures(paper):
+    return load_figures(ROOT / "data" / "figures", paper)
+
+
+def figure_folder(tmp_path: Path, text: str, number: int = 1) -> Path:
+    """The real figure files, with figure `number` replaced by `text`."""
+    folder = tmp_path / "figures"
+    folder.mkdir()
+    for path in (ROOT / "data" / "figures").glob("*.yml"):
+        (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / f"figure-{number}.yml").write_text(text, encoding="utf-8")
+    return folder
+
+
+FIGURE_5 = """figure: 5
+title: {zh: 专利质押, en: Patent pledges}
+facts:
+  amount:
+    value: 17200000000
+    quote: {zh: 全省专利权质押登记金额达到172亿元, en: "reached 17.2 billion Yuan"}
+  growth:
+    value: 68
+    percent: true
+    quote: {zh: 达到172亿元，同比增长68%, en: "reached 17.2 billion Yuan, increased by 68% year-on-year"}
+panels:
+  - title: {zh: 金额, en: Amount}
+    unit: yuan
+    bars:
+      - label: {zh: 2018年, en: "2018"}
+        formula: amount / (1 + growth / 100)
+      - label: {zh: 2019年, en: "2019"}
+        fact: amount
+"""
+
+
+def problems_for(tmp_path, paper, text, number=5) -> list[str]:
+    with pytest.raises(InputError) as caught:
+        load_figures(figure_folder(tmp_path, text, number), paper)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_every_figure_of_the_paper_has_data(figures):
+    assert [f.number for f in figures] == [1, 2, 3, 4, 5, 6]
+    assert all(bar.sources for f in figures for panel in f.panels for bar in panel.bars)
+
+
+def test_derived_values_and_bounds(figures):
+    by_number = {f.number: f for f in figures}
+    patents_2018 = by_number[1].panels[0].bars[0]
+    assert patents_2018.value == pytest.approx(160600 / 1.2021)
+    assert patents_2018.formula == "160,600 / (1 + 20.21 / 100)"
+    trademark_pledges = by_number[6].panels[0].bars
+    assert all(bar.more_than for bar in trademark_pledges)
+    assert [s.block_id for s in by_number[4].panels[0].bars[0].sources] == ["s3-2-1"]
+
+
+def test_the_mistyped_row_of_the_ranking_is_found(figures):
+    ranking = next(f for f in figures if f.number == 3)
+    assert len(ranking.findings) == 1
+    message = ranking.findings[0].message
+    assert "12,837" in message["en"] and "35,337" in message["en"] and "2,498" in message["en"]
+    assert "印刷的合计为 12837，但各项之和为 35337" in message["zh"]
+    flagged = [bar for bar in ranking.panels[0].bars if bar.note]
+    assert [bar.value for bar in flagged] == [24998]
+
+
+def test_consistency_checks():
+    assert total_finding(1, 100, [40, 60], [{"zh": "a", "en": "a"}] * 2) is None
+    assert total_finding(1, 100, [40, 70], [{"zh": "a", "en": "a"}, {"zh": "b", "en": "b"}]) is not None
+    assert share_finding(1, 106.61, 29538, 27706) is None  # 106.612…% printed as 106.61
+    assert share_finding(1, 50.0, 1, 3) is not None
+    assert one_digit_apart(24998, 2498) and one_digit_apart(123, 128) and not one_digit_apart(100, 1)
+
+
+def test_a_quote_not_in_the_text(tmp_path, paper):
+    text = FIGURE_5.replace("全省专利权质押登记金额达到172亿元", "全省专利质押金额达到172亿元")
+    problems = problems_for(tmp_path, paper, text)
+    assert any("figure-5.yml:6:" in p and "the zh quote is not in the report's text" in p for p in problems), problems
+
+
+def test_a_quote_that_does_not_state_the_value(tmp_path, paper):
+    problems = problems_for(tmp_path, paper, FIGURE_5.replace("value: 17200000000", "value: 17300000000"))
+    assert any("figure-5.yml:" in p and "does not state 17,300,000,000" in p for p in problems), problems
+
+
+def test_quotes_from_different_paragraphs(tmp_path, paper):
+    text = FIGURE_5.replace('en: "reached 17.2 billion Yuan"}', 'en: "totally received 27,706 cases"}')
+    problems = problems_for(tmp_path, paper, text)
+    assert any("not in the same paragraph pair" in p for p in problems), problems
+
+
+@pytest.mark.parametrize("formula, message", [
+    ("amount / (1 + grow / 100)", "no fact named 'grow'"),
+    ("amount / (1 + growth / 100", "not an arithmetic expression"),
+    ("__import__('os')", "only numbers, fact names"),
+    ("amount / 0", "division by zero"),
+])
+def test_bad_derivations(tmp_path, paper, formula, message):
+    problems = problems_for(tmp_path, paper, FIGURE_5.replace("amount / (1 + growth / 100)", formula))
+    assert any("figure-5.yml:16:" in p and message in p for p in problems), problems
+    assert not any("has no data file" in p for p in problems)
+
+
+def test_schema_errors_name_file_line_and_column(tmp_path, paper):
+    text = FIGURE_5.replace("unit: yuan", "unit: dollars").replace("title: {zh: 金额, en: Amount}",
+                                                                  "title: {zh: 金额, en: Amount, 2019}")
+    problems = problems_for(tmp_path, paper, text)
+    assert any("figure-5.yml:13:5: unit must be one of" in p for p in problems), problems
+    assert any("figure-5.yml:12:" in p and "keys other than zh and en" in p for p in problems), problems
+
+
+def test_yaml_syntax_error_has_line_and_column(tmp_path, paper):
+    problems = problems_for(tmp_path, paper, "figure: 5\ntitle: {zh: a, en: b\n")
+    assert problems and "figure-5.yml:3:1: YAML syntax error" in problems[0]
+
+
+def test_caption_without_data_and_data_without_caption(tmp_path, paper):
+    folder = figure_folder(tmp_path, FIGURE_5.replace("figure: 5", "figure: 9"), 5)
+    with pytest.raises(InputError) as caught:
+        load_figures(folder, paper)
+    text = str(caught.value)
+    assert "figure-5.yml:1: the text has no caption for figure 9" in text
+    assert "figure 5 («Figure 5 2019 Status of Patent-pledged financing in Zhejiang province») has no data file" in text
+
+
+def test_charts_are_deterministic_and_cached(tmp_path, figures):
+    first, drawn = charts(figures[:2], STYLE, tmp_path)
+    assert drawn == 4
+    again, drawn_again = charts(figures[:2], STYLE, tmp_path)
+    assert drawn_again == 0 and again == first
+    (tmp_path / "other").mkdir()
+    fresh, _ = charts(figures[:2], STYLE, tmp_path / "other")
+    assert fresh == first  # drawn anew, byte for byte the same
+    svg = first[(1, "zh")].decode("utf-8")
+    assert "<text" not in svg and "Date" not in svg  # text as paths, no timestamp
+
+
+def test_a_style_change_redraws_only_what_it_affects(tmp_path, figures):
+    charts(figures[:1], STYLE, tmp_path)
+    changed = {**STYLE, "colors": {**STYLE["colors"], "stated": "#000000"}}
+    _, drawn = charts(figures[:1], changed, tmp_path)
+    assert drawn == 2
+
+
+def test_matplotlib_is_not_imported_when_nothing_changed(tmp_path):
+    script = f"""
+import sys
+from pathlib import Path
+from bilingual_report.pipeline import generate
+from bilingual_report.settings import load_settings
+settings = load_settings(Path({str(ROOT / 'data' / 'site.yml')!r}), Path({str(ROOT)!r}))
+first = generate(settings, Path({str(tmp_path)!r}))
+print(first.charts_drawn, 'matplotlib' in sys.modules)
+"""
+    runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.split()
+            for _ in range(2)]
+    assert runs[0] == ["12", "True"]
+    assert runs[1] == ["0", "False"]
