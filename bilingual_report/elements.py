@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from .source import Block
+from .source import ITEM_NUMBER_ONLY, Block
 from .text import ends_sentence, join, starts_lowercase
 
 CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -16,7 +16,7 @@ HEADING = {
 }
 ITEM = {
     "zh": re.compile(r"^\**(\d+)\s*[.．、](?!\d)"),
-    "en": re.compile(r"^\**(\d+)\.(?!\d)\s"),
+    "en": re.compile(r"^\**(\d+)\.(?!\d)(?:\s|$)"),
 }
 CAPTION = {
     "zh": re.compile(r"^图\s*(\d+)(?!\d)"),
@@ -87,7 +87,7 @@ def continues(previous: Element, block_text: str) -> bool:
     """Whether a plain block is surely the rest of the previous heading or paragraph."""
     if previous.kind not in ("heading", "paragraph"):
         return False
-    if not ends_sentence(previous.lang, previous.parts[-1]):
+    if ITEM_NUMBER_ONLY.match(previous.text) or not ends_sentence(previous.lang, previous.parts[-1]):
         return True
     if previous.lang == "en":
         return starts_lowercase(block_text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-ZH_NUMBER = re.compile(r"(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万亿|亿|万|千)?\s*(%|％|个百分点)?")
+ZH_NUMBER = re.compile(r"(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(?:余|多)?\s*(万亿|亿|万|千)?\s*(%|％|个百分点)?")
 EN_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
                        r"(?:\s*(%|percent(?:age points?)?\b|billion\b|million\b|thousand\b))?",
                        re.IGNORECASE)
@@ -41,3 +41,42 @@ def states(lang: str, text: str, value: float, percent: bool = False) -> bool:
         if number.percent == percent and abs(number.value - value) <= 1e-9 * max(1.0, abs(value)):
             return True
     return False
+
+
+ZH_NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "首": 1}
+ZH_NUMERAL_RUN = re.compile(r"[一二两三四五六七八九十百千万首]+")
+EN_WORDS = {word: value for value, words in enumerate([
+    (), ("one", "first", "single"), ("two", "second", "both", "double"), ("three", "third"), ("four", "fourth"),
+    ("five", "fifth"), ("six", "sixth"), ("seven", "seventh"), ("eight", "eighth"), ("nine", "ninth"),
+    ("ten", "tenth"), ("eleven", "eleventh"), ("twelve", "twelfth")]) for word in words}
+EN_WORDS.update({"hundred": 100, "thousand": 1000})
+EN_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _zh_numeral(run: str) -> float | None:
+    """十 → 10, 二十五 → 25, 百 → 100, 万 → 10000, 首 → 1; None for what is not a plain numeral."""
+    if run in ("百", "千", "万"):
+        return {"百": 100, "千": 1000, "万": 10000}[run]
+    total, digit = 0, None
+    for char in run:
+        if char in ZH_NUMERALS:
+            digit = ZH_NUMERALS[char]
+        elif char in "十百千":
+            total += (digit if digit is not None else 1) * {"十": 10, "百": 100, "千": 1000}[char]
+            digit = None
+        else:
+            return None
+    return float(total + (digit or 0))
+
+
+def numbers_in_words(lang: str, text: str) -> set[float]:
+    """Numbers written as words or Chinese numerals (第七, 两期, four, 5th is in numbers_in)."""
+    if lang == "zh":
+        values = set()
+        for run in ZH_NUMERAL_RUN.findall(text):
+            value = _zh_numeral(run)
+            if value is not None:
+                values.add(value)
+            values |= {float(ZH_NUMERALS[c]) for c in run if c in ZH_NUMERALS}
+        return values
+    return {float(EN_WORDS[w.lower()]) for w in EN_WORD.findall(text) if w.lower() in EN_WORDS}

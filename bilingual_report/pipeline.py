@@ -13,6 +13,7 @@ from .model import LANGS, Document
 from .output import WriteReport, write_pages
 from .reader import read_document
 from .settings import Settings
+from .translation_check import TranslationFinding, check_translation
 
 SVG_SIZE = re.compile(rb'<svg[^>]*?width="([\d.]+)pt" height="([\d.]+)pt"')
 
@@ -23,6 +24,7 @@ class Generated:
     figures: list[FigureData]
     files: dict[str, str | bytes]
     charts_drawn: int
+    translation: list[TranslationFinding]
 
 
 def svg_size(svg: bytes) -> tuple[int, int]:
@@ -43,7 +45,7 @@ def generate(settings: Settings, cache_dir: Path) -> Generated:
             files[f"{lang}/figures/figure-{figure.number}.csv"] = csv_bytes([figure], lang, settings.chart_style)
         if figures:
             files[f"{lang}/figures/all-figures.csv"] = csv_bytes(figures, lang, settings.chart_style)
-    return Generated(document, figures, files, drawn)
+    return Generated(document, figures, files, drawn, check_translation(document))
 
 
 def generate_docs(settings: Settings, docs_dir: Path, cache_dir: Path) -> tuple[Generated, WriteReport]:

@@ -9,7 +9,7 @@ from .elements import ITEM, Element, parse_run
 from .errors import InputError, Problem
 from .model import Document, Figure, Paragraph, Section, Table
 from .source import Block, read_text, split_blocks
-from .text import join, without_markup
+from .text import ends_sentence, join, without_markup
 
 LEAD_END = {
     "zh": re.compile(r"[。！？](?:\*\*)?"),
@@ -83,6 +83,13 @@ class DocumentReader:
             raise InputError.single(self.name, blocks[-1].last_line,
                                     "too little text: expected the title and the issuer, each in Chinese then English",
                                     "check that this is the report's text file")
+        for run, what in zip(runs[:4], ("Chinese title", "English title", "Chinese issuer", "English issuer")):
+            for block in run:
+                if ends_sentence(block.lang, block.texts[-1]):
+                    raise InputError.single(
+                        self.name, block.first_line, f"the {what} ends like a sentence: «{block.texts[-1][-40:]}»",
+                        "the text must start with the title and the issuing office (Chinese, then English), "
+                        "then the introduction in Chinese followed by its English")
         title = {"zh": join("zh", [t for b in runs[0] for t in b.texts]),
                  "en": join("en", [t for b in runs[1] for t in b.texts])}
         issuer = {"zh": join("zh", [t for b in runs[2] for t in b.texts]),

@@ -22,6 +22,7 @@ class Settings:
     labels: dict[str, dict[str, str]]
     figures: Path
     chart_style: dict
+    strict_checks: bool = False  # translation and data findings stop the build
 
 
 def _problem(path: Path, where: dict, key_path: tuple, message: str, hint: str = "") -> Problem:
@@ -67,7 +68,10 @@ def load_settings(path: Path, root: Path) -> Settings:
             if not isinstance(labels.get(key), str) or not labels[key].strip():
                 problems.append(_problem(path, where, ("languages", lang), f"languages.{lang}.{key} is missing or not text",
                                          f"add `{key}: …` under languages.{lang}"))
+    strict = data.get("strict_checks", False)
+    if not isinstance(strict, bool):
+        problems.append(_problem(path, where, ("strict_checks",), "strict_checks must be true or false"))
     if problems:
         raise InputError(problems)
     return Settings(root / data["source"], {lang: dict(languages[lang]) for lang in LANGS},
-                    root / data["figures"], load_chart_style(root / data["chart_style"]))
+                    root / data["figures"], load_chart_style(root / data["chart_style"]), strict)

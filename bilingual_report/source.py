@@ -57,33 +57,45 @@ def read_text(path: Path) -> str:
         raise InputError.single(name, line, "the file is not valid UTF-8", hint) from None
 
 
-def split_blocks(text: str) -> list[Block]:
-    """Blocks separated by blank lines; a block whose lines change language is split there."""
-    blocks: list[Block] = []
-    current: list[tuple[int, str, str | None]] = []
+ITEM_NUMBER_ONLY = re.compile(r"^\**\d+\s*[.．、]\**$")
 
-    def flush() -> None:
-        if not current:
-            return
-        langs = [lang for _, _, lang in current]
-        # A line with no letters (numbers, '/') takes the language of the line before it, or after it.
-        known = next((lang for lang in langs if lang), blocks[-1].lang if blocks else "zh")
+
+def _raw_blocks(text: str) -> list[list[tuple[int, str, str | None]]]:
+    """Runs of non-blank lines, each line with its language (None for a line with no letters)."""
+    raw: list[list[tuple[int, str, str | None]]] = [[]]
+    for number, line in enumerate(LINE_BREAK.split(text), start=1):
+        line = line.replace("\f", " ").rstrip()
+        if line.strip():
+            raw[-1].append((number, line, language_of(line)))
+        elif raw[-1]:
+            raw.append([])
+    return [block for block in raw if block]
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Blocks separated by blank lines; a block whose lines change language is split there.
+
+    A block with no letters at all takes a neighbour's language: an item number left alone by a page
+    break ("1.") belongs to the text after it; anything else (a page number, the end of a sentence) to
+    the text before it.
+    """
+    raw = _raw_blocks(text)
+    known = [next((lang for _, _, lang in block if lang), None) for block in raw]
+    for index, lang in enumerate(known):
+        if lang is None:
+            before = next((l for l in reversed(known[:index]) if l), None)
+            after = next((l for l in known[index + 1:] if l), None)
+            alone_number = all(ITEM_NUMBER_ONLY.match(line.strip()) for _, line, _ in raw[index])
+            known[index] = (after or before) if alone_number else (before or after) or "zh"
+    blocks: list[Block] = []
+    for block, block_lang in zip(raw, known):
         run_lang, run = None, []
-        for number, line, lang in current:
-            lang = lang or run_lang or known
+        for number, line, lang in block:
+            lang = lang or run_lang or block_lang
             if run and lang != run_lang:
                 blocks.append(Block(run_lang, tuple(run)))
                 run = []
             run_lang = lang
             run.append((number, line))
         blocks.append(Block(run_lang, tuple(run)))
-        current.clear()
-
-    for number, raw in enumerate(LINE_BREAK.split(text), start=1):
-        line = raw.replace("\f", " ").rstrip()
-        if not line.strip():
-            flush()
-        else:
-            current.append((number, line, language_of(line)))
-    flush()
     return blocks

@@ -37,9 +37,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if written.written or written.removed or generated.charts_drawn:
             log.info(f"report: {len(written.written)} files written, {len(written.removed)} removed, "
                      f"{generated.charts_drawn} charts drawn")
-        for figure in generated.figures:
-            for finding in figure.findings:
-                log.info(f"report data: {finding}")
+        findings = [str(f) for figure in generated.figures for f in figure.findings] + \
+                   [f"translation: {f}" for f in generated.translation]
+        if findings and settings.strict_checks:
+            _depth = 0
+            raise PluginError("checks failed (strict_checks is on in data/site.yml):\n" + "\n".join(findings))
+        for finding in findings:
+            log.info(f"report check: {finding}")
+        if findings:
+            log.info(f"report checks: {len(findings)} findings, shown above (not fatal; "
+                     f"`python scripts/check.py {settings.source.name}` prints the report)")
         _nav = ["index.md"] + [f"{section.slug}.md" for section in generated.document.sections]
         if generated.figures:
             _nav.append(f"{FIGURES_PAGE}.md")

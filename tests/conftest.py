@@ -11,6 +11,11 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+settings.register_profile("default", max_examples=60)
+settings.register_profile("thorough", max_examples=1000)  # pytest --hypothesis-profile=thorough
+settings.load_profile("default")
 
 sys.path.insert(0, str(Path(__file__).parent))
 

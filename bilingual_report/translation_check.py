@@ -1,0 +1,62 @@
+"""Check each paragraph pair's translation: the same numbers on both sides, and a usual length ratio."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .model import Document, Table
+from .numbers import numbers_in, numbers_in_words
+from .text import without_markup
+
+RATIO_TOLERANCE = 1.6  # a pair whose length ratio is this far from the document's median is reported
+
+
+@dataclass(frozen=True)
+class TranslationFinding:
+    block_id: str
+    lines: dict
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.block_id} (zh line {self.lines['zh'][0]}, en line {self.lines['en'][0]}): {self.message}"
+
+
+def number_mismatches(zh: str, en: str) -> list[str]:
+    """What one side states as a number that the other side does not state, in digits or in words."""
+    zh_numbers = {(n.value, n.percent): n.text for n in reversed(numbers_in("zh", zh))}
+    en_numbers = {(n.value, n.percent): n.text for n in reversed(numbers_in("en", en))}
+    zh_words, en_words = numbers_in_words("zh", zh), numbers_in_words("en", en)
+    problems = []
+    for key in sorted(set(zh_numbers) - set(en_numbers)):
+        if not (not key[1] and key[0] in en_words):
+            problems.append(f"«{zh_numbers[key]}» is in the Chinese only")
+    for key in sorted(set(en_numbers) - set(zh_numbers)):
+        if not (not key[1] and key[0] in zh_words):
+            problems.append(f"«{en_numbers[key]}» is in the English only")
+    return problems
+
+
+def check_translation(document: Document) -> list[TranslationFinding]:
+    findings: list[TranslationFinding] = []
+    paragraphs = document.paragraphs()
+    ratios = sorted(len(p.en) / max(1, len(p.zh)) for p in paragraphs)
+    median = ratios[len(ratios) // 2] if ratios else 1.0
+    for paragraph in paragraphs:
+        zh, en = without_markup(paragraph.zh), without_markup(paragraph.en)
+        for problem in number_mismatches(zh, en):
+            findings.append(TranslationFinding(paragraph.id, paragraph.lines, problem))
+        ratio = len(en) / max(1, len(zh))
+        if abs(math.log(ratio / median)) > math.log(RATIO_TOLERANCE):
+            findings.append(TranslationFinding(
+                paragraph.id, paragraph.lines,
+                f"the English is {ratio:.1f} times as long as the Chinese (usually {median:.1f}): "
+                "a sentence may be missing on one side"))
+    for section in document.sections:
+        for problem in number_mismatches(section.heading["zh"], section.heading["en"]):
+            findings.append(TranslationFinding(section.id, section.lines, problem))
+        for block in section.blocks:
+            if isinstance(block, Table):
+                for index, (zh_row, en_row) in enumerate(zip(block.rows["zh"], block.rows["en"])):
+                    for problem in number_mismatches(" ".join(zh_row), " ".join(en_row)):
+                        findings.append(TranslationFinding(block.id, block.lines, f"row {index + 1}: {problem}"))
+    return findings
