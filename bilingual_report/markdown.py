@@ -41,8 +41,12 @@ def attribute(text: str) -> str:
 
 
 def front_matter(title: str) -> list[str]:
-    """YAML front matter: the generated-file mark, then the page title (a JSON string is valid YAML)."""
-    return ["---", GENERATED_MARK, f"title: {json.dumps(without_markup(title), ensure_ascii=False)}", "---", ""]
+    """YAML front matter: the generated-file mark, then the page title (a JSON string is valid YAML).
+
+    Themes put the title into <title>, the header and the navigation as HTML, so it is escaped here.
+    """
+    safe = html.escape(without_markup(title), quote=False)
+    return ["---", GENERATED_MARK, f"title: {json.dumps(safe, ensure_ascii=False)}", "---", ""]
 
 
 def permalink(block_id: str, label: str) -> str:

@@ -19,7 +19,7 @@ settings.load_profile("default")
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from bilingual_report.output import is_generated  # noqa: E402
+from bilingual_report.output import MANIFEST, is_generated  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ["mkdocs.yml", "data", "hooks", "overrides", "docs"]
@@ -35,7 +35,8 @@ def copy_project(dest: Path) -> Path:
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, dest / name, ignore=lambda folder, names: [
-                n for n in names if (Path(folder) / n).is_file() and is_generated(Path(folder) / n)])
+                n for n in names if n == MANIFEST or (n == "figures" and Path(folder).parent == ROOT / "docs") or
+                ((Path(folder) / n).is_file() and is_generated(Path(folder) / n))])
         else:
             shutil.copy2(source, dest / name)
     return dest

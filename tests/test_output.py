@@ -32,3 +32,22 @@ def test_a_hand_written_file_is_never_overwritten(tmp_path):
     with pytest.raises(InputError, match="a hand-written file has the name of a generated file"):
         write_pages(tmp_path, {"zh/a.md": PAGE}, ("zh",))
     assert (tmp_path / "zh/a.md").read_text(encoding="utf-8") == "# Mine\n"
+
+
+def test_generated_assets_edited_by_hand_are_neither_overwritten_nor_deleted(tmp_path):
+    write_pages(tmp_path, {"zh/a.md": PAGE, "zh/figures/chart.svg": b"<svg/>"}, ("zh",))
+    (tmp_path / "zh/figures/chart.svg").write_bytes(b"<svg>mine</svg>")
+    with pytest.raises(InputError, match="this file was edited by hand"):
+        write_pages(tmp_path, {"zh/a.md": PAGE, "zh/figures/chart.svg": b"<svg/>"}, ("zh",))
+    report = write_pages(tmp_path, {"zh/a.md": PAGE}, ("zh",))
+    assert report.kept == ["zh/figures/chart.svg"]
+    assert (tmp_path / "zh/figures/chart.svg").read_bytes() == b"<svg>mine</svg>"
+
+
+def test_a_hand_written_page_where_a_generated_one_was(tmp_path):
+    write_pages(tmp_path, {"zh/a.md": PAGE}, ("zh",))
+    (tmp_path / "zh/a.md").write_text("# Mine now\n", encoding="utf-8")
+    with pytest.raises(InputError):
+        write_pages(tmp_path, {"zh/a.md": PAGE}, ("zh",))
+    report = write_pages(tmp_path, {}, ("zh",))
+    assert report.removed == [] and (tmp_path / "zh/a.md").read_text(encoding="utf-8") == "# Mine now\n"
