@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 from importlib import metadata
@@ -13,12 +14,19 @@ from .model import LANGS
 DRAWING_CODE = [Path(__file__).with_name(name) for name in ("charts.py", "formatting.py")]
 
 
+@functools.cache
+def drawing_version() -> str:
+    """What else a chart depends on: the drawing code, matplotlib and the font package."""
+    parts = [metadata.version("matplotlib"), metadata.version("mplfonts")]
+    parts += [path.read_text(encoding="utf-8") for path in DRAWING_CODE]
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
 def chart_key(figure: FigureData, lang: str, style: dict) -> str:
     data = dataclasses.asdict(figure)
     data.pop("path")
-    parts = [json.dumps(data, sort_keys=True, ensure_ascii=False), lang, json.dumps(style, sort_keys=True, ensure_ascii=False),
-             metadata.version("matplotlib"), metadata.version("mplfonts")]
-    parts += [path.read_text(encoding="utf-8") for path in DRAWING_CODE]
+    parts = [json.dumps(data, sort_keys=True, ensure_ascii=False), lang,
+             json.dumps(style, sort_keys=True, ensure_ascii=False), drawing_version()]
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:24]
 
 

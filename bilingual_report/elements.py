@@ -54,17 +54,23 @@ class Element:
     number: int | None = None
     soft_start: bool = False  # a paragraph that may be the page-break continuation of the one before it
     rows: list[list[str]] = field(default_factory=list)
+    _text: str = field(default="", repr=False, compare=False)
+    _text_for: int = field(default=-1, repr=False, compare=False)
 
     @property
     def text(self) -> str:
-        return join(self.lang, self.parts)
+        # Cached by the parts it was made from: parse_run appends fragments after reading it.
+        key = len(self.parts)
+        if self._text_for != key:
+            self._text, self._text_for = join(self.lang, self.parts), key
+        return self._text
 
     def merged(self, following: list["Element"]) -> "Element":
         parts, lines = list(self.parts), list(self.lines)
         for other in following:
             parts += other.parts
             lines += other.lines
-        return replace(self, parts=parts, lines=lines)
+        return replace(self, parts=parts, lines=lines, _text_for=-1)
 
 
 def is_table(block: Block) -> bool:

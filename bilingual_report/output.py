@@ -71,7 +71,8 @@ def write_pages(docs_dir: Path, files: dict[str, str | bytes], folders: tuple[st
                        "this file was edited by hand" if rel in previous else
                        "a hand-written file has the name of a generated file",
                        "move your changes into the source text or data, then delete the file" if rel in previous else
-                       "rename or move the hand-written file; the generator never overwrites it")
+                       "rename or move the hand-written file (the generator never overwrites it); if it is left "
+                       f"from an earlier build whose record {MANIFEST} was lost, delete it")
                for rel in sorted(files) if (docs_dir / rel).exists() and not ours(rel)]
     if clashes:
         raise InputError(clashes)

@@ -5,7 +5,6 @@ import re
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 LATIN = re.compile(r"[A-Za-z]")
-WHITESPACE = re.compile(r"\s+")
 # Closing marks that may follow a sentence's final punctuation.
 TRAILING_CLOSERS = "”’\"')）」』》】*"
 SENTENCE_END = {"zh": "。！？!?", "en": ".!?"}
@@ -21,7 +20,8 @@ def language_of(line: str) -> str | None:
 
 
 def collapse(text: str) -> str:
-    return WHITESPACE.sub(" ", text).strip()
+    """Runs of white space (Unicode's, as str.split sees it) as one space, none at the ends."""
+    return " ".join(text.split())
 
 
 def join(lang: str, parts: list[str]) -> str:

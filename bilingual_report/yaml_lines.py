@@ -7,6 +7,7 @@ import yaml
 
 from .errors import InputError, Problem
 
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
 Where = dict  # path tuple → (line, column), both 1-based
 
 
@@ -16,8 +17,12 @@ def load_yaml_with_lines(path: Path) -> tuple[object, Where]:
         raise InputError.single(name, None, "file not found", "check the path")
     try:
         text = path.read_text(encoding="utf-8-sig")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        loader = LOADER(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except UnicodeDecodeError:
         raise InputError.single(name, None, "the file is not valid UTF-8", "save it as UTF-8") from None
     except yaml.YAMLError as err:
