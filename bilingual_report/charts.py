@@ -12,7 +12,9 @@ from pathlib import Path
 
 import matplotlib
 from matplotlib import font_manager
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.backends.backend_svg import FigureCanvasSVG
+import matplotlib.patches
 from matplotlib.figure import Figure as MatplotlibFigure
 
 from .figures import FigureData
@@ -100,3 +102,20 @@ def draw_svg(figure: FigureData, lang: str, style: dict) -> bytes:
         out = io.StringIO()
         chart.savefig(out, format="svg", bbox_inches="tight", pad_inches=0.1, metadata={"Date": None, "Creator": None})
     return out.getvalue().encode("utf-8")
+
+
+def draw_social_card(title: str, issuer: str, lang: str, style: dict) -> bytes:
+    """The image shown when a page is shared (1200×630 PNG): the report's title and issuer."""
+    colors = style["colors"]
+    with matplotlib.rc_context({"font.family": _font_name(), "axes.unicode_minus": False}):
+        card = MatplotlibFigure(figsize=(12, 6.3), dpi=100, facecolor="#ffffff")
+        FigureCanvasAgg(card)
+        card.patches.append(matplotlib.patches.Rectangle((0, 0), 0.025, 1, transform=card.transFigure,
+                                                         color=colors["stated"], figure=card))
+        width = 16 if lang == "zh" else 34
+        card.text(0.07, 0.62, "\n".join(textwrap.wrap(title, width, break_long_words=lang == "zh")),
+                  fontsize=40 if lang == "zh" else 34, color=colors["text"], va="center", linespacing=1.35)
+        card.text(0.07, 0.14, issuer, fontsize=22, color=colors["muted"], va="center")
+        out = io.BytesIO()
+        card.savefig(out, format="png", metadata={"Software": None})
+    return out.getvalue()

@@ -40,13 +40,30 @@ def attribute(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def front_matter(title: str) -> list[str]:
-    """YAML front matter: the generated-file mark, then the page title (a JSON string is valid YAML).
+DESCRIPTION_LENGTH = {"zh": 90, "en": 200}
 
-    Themes put the title into <title>, the header and the navigation as HTML, so it is escaped here.
+
+def summary(text: str, lang: str) -> str:
+    """The start of a text, cut at a word (English) or character (Chinese), for a page description."""
+    text = without_markup(text)
+    limit = DESCRIPTION_LENGTH[lang]
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    if lang == "en" and " " in cut:
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip("，、,;； ") + "…"
+
+
+def front_matter(title: str, description: str) -> list[str]:
+    """YAML front matter: the generated-file mark, the page title and description (JSON strings are valid YAML).
+
+    Themes put both into the page as HTML (the description into an attribute), so they are escaped here.
     """
-    safe = html.escape(without_markup(title), quote=False)
-    return ["---", GENERATED_MARK, f"title: {json.dumps(safe, ensure_ascii=False)}", "---", ""]
+    safe_title = html.escape(without_markup(title), quote=False)
+    safe_description = html.escape(description, quote=True)
+    return ["---", GENERATED_MARK, f"title: {json.dumps(safe_title, ensure_ascii=False)}",
+            f"description: {json.dumps(safe_description, ensure_ascii=False)}", "---", ""]
 
 
 def permalink(block_id: str, label: str) -> str:
@@ -161,7 +178,10 @@ class PageWriter:
 
     def section_page(self, section: Section) -> str:
         lang = self.lang
-        out = front_matter(section.heading[lang]) + [f"# {heading_text(section.heading[lang])} {{#{section.id}}}", ""]
+        first = next((b for b in section.blocks if isinstance(b, Paragraph)), None)
+        opening = (first.body[lang] if first.item is not None else getattr(first, lang)) if first else ""
+        description = summary(f"{without_markup(section.heading[lang])}{'：' if lang == 'zh' else ': '}{opening}", lang)
+        out = front_matter(section.heading[lang], description) + [f"# {heading_text(section.heading[lang])} {{#{section.id}}}", ""]
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 if block.item is not None:
@@ -178,7 +198,8 @@ class PageWriter:
 
     def home_page(self) -> str:
         document, lang = self.document, self.lang
-        out = front_matter(self.labels["home"]) + [f"# {heading_text(document.title[lang])} {{#title}}", "",
+        opening = getattr(document.intro[0], lang) if document.intro else document.issuer[lang]
+        out = front_matter(self.labels["home"], summary(opening, lang)) + [f"# {heading_text(document.title[lang])} {{#title}}", "",
                f'<p class="report-issuer">{html.escape(self.labels["issuer"])}: {inline_html(document.issuer[lang])}</p>', ""]
         for paragraph in document.intro:
             out += [paragraph_html(paragraph.id, inline_html(getattr(paragraph, lang)), self.labels), ""]
@@ -191,7 +212,7 @@ class PageWriter:
     def figures_page(self) -> str:
         words, lang = self.words, self.lang
         captions = {b.number: b for s in self.document.sections for b in s.blocks if isinstance(b, (Figure, Table))}
-        out = front_matter(words["figures_page"]) + [f"# {heading_text(words['figures_page'])} {{#figures}}", "",
+        out = front_matter(words["figures_page"], summary(words["figures_intro"], lang)) + [f"# {heading_text(words['figures_page'])} {{#figures}}", "",
                                                      f"<p>{html.escape(words['figures_intro'])}</p>", "",
                                                      f"[{heading_text(words['download_all'])}](figures/all-figures.csv)", ""]
         for number, chart in sorted(self.charts.items()):

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .chart_cache import charts as draw_charts
+from .chart_cache import ImageCache, charts as draw_charts, social_cards
 from .figure_exports import csv_bytes
 from .figures import FigureData, load_figures
 from .markdown import Chart, render_pages
@@ -36,16 +36,19 @@ def svg_size(svg: bytes) -> tuple[int, int]:
 def generate(settings: Settings, cache_dir: Path) -> Generated:
     document = read_document(settings.source)
     figures = load_figures(settings.figures, document)
-    svgs, drawn = draw_charts(figures, settings.chart_style, cache_dir)
+    cache = ImageCache(cache_dir)
+    svgs = draw_charts(figures, settings.chart_style, cache)
+    cards = social_cards(document.title, document.issuer, settings.chart_style, cache)
     charts = {f.number: Chart(f, {lang: svg_size(svgs[(f.number, lang)]) for lang in LANGS}) for f in figures}
     files: dict[str, str | bytes] = dict(render_pages(document, settings.labels, charts, settings.chart_style))
     for lang in LANGS:
+        files[f"{lang}/social-card.png"] = cards[lang]
         for figure in figures:
             files[f"{lang}/figures/figure-{figure.number}.svg"] = svgs[(figure.number, lang)]
             files[f"{lang}/figures/figure-{figure.number}.csv"] = csv_bytes([figure], lang, settings.chart_style)
         if figures:
             files[f"{lang}/figures/all-figures.csv"] = csv_bytes(figures, lang, settings.chart_style)
-    return Generated(document, figures, files, drawn, check_translation(document))
+    return Generated(document, figures, files, cache.drawn, check_translation(document))
 
 
 def generate_docs(settings: Settings, docs_dir: Path, cache_dir: Path) -> tuple[Generated, WriteReport]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bilingual_report.chart_cache import charts
+from bilingual_report.chart_cache import ImageCache, charts as cached_charts
 from bilingual_report.errors import InputError
 from bilingual_report.figures import load_figures, one_digit_apart, share_finding, total_finding
 from bilingual_report.reader import read_document
@@ -149,12 +149,16 @@ def test_caption_without_data_and_data_without_caption(tmp_path, paper):
     assert "figure 5 («Figure 5 2019 Status of Patent-pledged financing in Zhejiang province») has no data file" in text
 
 
+def charts(figures, style, folder):
+    cache = ImageCache(folder)
+    return cached_charts(figures, style, cache), cache.drawn
+
+
 def test_charts_are_deterministic_and_cached(tmp_path, figures):
     first, drawn = charts(figures[:2], STYLE, tmp_path)
     assert drawn == 4
     again, drawn_again = charts(figures[:2], STYLE, tmp_path)
     assert drawn_again == 0 and again == first
-    (tmp_path / "other").mkdir()
     fresh, _ = charts(figures[:2], STYLE, tmp_path / "other")
     assert fresh == first  # drawn anew, byte for byte the same
     svg = first[(1, "zh")].decode("utf-8")
@@ -180,5 +184,5 @@ print(first.charts_drawn, 'matplotlib' in sys.modules)
 """
     runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.split()
             for _ in range(2)]
-    assert runs[0] == ["12", "True"]
+    assert runs[0] == ["14", "True"]  # 12 charts and 2 social cards
     assert runs[1] == ["0", "False"]
