@@ -19,7 +19,7 @@ settings.load_profile("default")
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from bilingual_report.output import MANIFEST, is_generated  # noqa: E402
+from bilingual_report.output import MANIFEST, is_generated, read_manifest  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ["mkdocs.yml", "data", "hooks", "overrides", "docs"]
@@ -29,14 +29,18 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 
 
 def copy_project(dest: Path) -> Path:
-    """The project's site inputs, without generated pages, copied to dest."""
+    """The project's site inputs copied to dest, without anything a build generated."""
     dest.mkdir(parents=True, exist_ok=True)
+    generated = {ROOT / "docs" / rel for rel in read_manifest(ROOT / "docs")} | {ROOT / "docs" / MANIFEST}
+
+    def skip(folder: str, names: list[str]) -> list[str]:
+        paths = [(name, Path(folder) / name) for name in names]
+        return [name for name, path in paths if path in generated or (path.is_file() and is_generated(path))]
+
     for name in PROJECT_PARTS:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, dest / name, ignore=lambda folder, names: [
-                n for n in names if n == MANIFEST or (n == "figures" and Path(folder).parent == ROOT / "docs") or
-                ((Path(folder) / n).is_file() and is_generated(Path(folder) / n))])
+            shutil.copytree(source, dest / name, ignore=skip)
         else:
             shutil.copy2(source, dest / name)
     return dest
