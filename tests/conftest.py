@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -54,10 +55,22 @@ def mkdocs_build(project: Path, site: Path | None = None, env: dict | None = Non
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
+def site_address() -> str:
+    """Where the test server serves the site; the site is built for that address, as for a real host."""
+    return f"http://127.0.0.1:{free_port()}"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, site_address) -> Path:
     project = copy_project(tmp_path_factory.mktemp("project"))
-    result = mkdocs_build(project)
+    result = mkdocs_build(project, env={"SITE_URL": site_address + "/"})
     assert result.returncode == 0, result.stderr
     return project / "site"
 
@@ -68,11 +81,12 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(built_site)))
+def site_url(built_site, site_address):
+    port = int(site_address.rsplit(":", 1)[1])
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=str(built_site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    yield site_address
     server.shutdown()
 
 
