@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test browser clean
+.PHONY: serve build test audit tools clean
 
 $(VENV)/.site-installed: requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,13 +26,21 @@ serve: $(VENV)/.site-installed
 build: $(VENV)/.site-installed
 	$(PY) scripts/build.py
 
-## browser: Debian's Chromium and a CJK font for the browser tests, installed where missing
-browser:
-	sh scripts/install-browser.sh
+## tools: Debian's Chromium, a CJK font, Java and npm for the tests and gates, installed where missing
+tools:
+	sh scripts/install-test-tools.sh
 
-## test: the whole test suite (unit, build and browser tests)
-test: $(VENV)/.test-installed browser
+audit/node_modules/.installed: audit/package.json audit/package-lock.json
+	cd audit && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+## test: the whole test suite (unit, build, browser tests and the deterministic quality gates)
+test: $(VENV)/.test-installed tools audit/node_modules/.installed
 	$(PY) -m pytest
+
+## audit: every quality gate on every page, Lighthouse included; a table, audit-report.json, exit 1 on failure
+audit: $(VENV)/.test-installed tools audit/node_modules/.installed
+	$(PY) scripts/audit.py
 
 clean:
 	rm -rf site .pytest_cache .hypothesis

@@ -30,11 +30,21 @@ def _further_locales(config: MkDocsConfig) -> list[str]:
     return [language.locale for language in i18n.config.languages if not language.default]
 
 
+def _with_base(output: str, locale: str) -> str:
+    return CONFIG_BASE.sub(lambda m: f"{m.group(1)}{m.group(2).rstrip('/')}/{locale}/{m.group(3)}", output, count=1)
+
+
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     locale = page.url.split("/", 1)[0]
-    if locale not in _further_locales(config):
-        return output
-    return CONFIG_BASE.sub(lambda m: f"{m.group(1)}{m.group(2)}/{locale}/{m.group(3)}", output, count=1)
+    return _with_base(output, locale) if locale in _further_locales(config) else output
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    """The 404 page of a further language (moved to <locale>/404.html by hooks/hosting_files.py)."""
+    locale = config.theme["language"]
+    if template_name == "404.html" and locale in _further_locales(config):
+        return _with_base(output_content, locale)
+    return output_content
 
 
 @event_priority(-110)  # after static-i18n (-100) has built every language and merged their indexes

@@ -1,14 +1,11 @@
 """Shared fixtures: a copy of the project built with MkDocs, served on loopback, and headless Chromium."""
 from __future__ import annotations
 
-import functools
 import os
 import shutil
 import socket
 import subprocess
 import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -20,6 +17,7 @@ settings.load_profile("default")
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from quality.serve import SiteServer  # noqa: E402
 from bilingual_report.output import MANIFEST, is_generated, read_manifest  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,19 +73,11 @@ def built_site(tmp_path_factory, site_address) -> Path:
     return project / "site"
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site, site_address):
-    port = int(site_address.rsplit(":", 1)[1])
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=str(built_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield site_address
-    server.shutdown()
+    """The site served as a real host would (gzip, cache headers, 404 per language)."""
+    with SiteServer(built_site, int(site_address.rsplit(":", 1)[1])) as url:
+        yield url.rstrip("/")
 
 
 @pytest.fixture(scope="session")

@@ -51,6 +51,15 @@
     location.assign(targetOf(link).href);
   }, true);
 
+  /* Material's own "stay on page" code fetches sitemap.xml next to every link[rel=alternate] (404s under
+   * static-i18n, which writes one sitemap at the root) once the document is loaded. This script does that
+   * job, so the hreflang links are taken out of that exact-match selector before then: "alternate " has the
+   * same rel tokens for anything that reads them, but no longer equals "alternate". */
+  var alternates = document.querySelectorAll('link[rel="alternate"][hreflang]');
+  for (var k = 0; k < alternates.length; k++) {
+    alternates[k].setAttribute("rel", "alternate ");
+  }
+
   /* Keep the links' href right too, for "open in new tab" and "copy link". */
   ["focusin", "pointerover", "hashchange"].forEach(function (type) {
     window.addEventListener(type, function (event) {
