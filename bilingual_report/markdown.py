@@ -121,7 +121,7 @@ class PageWriter:
             "",
         ]
         if table.number in self.charts:
-            lines += [f'<figure class="report-figure report-chart" markdown="span">', self.image(table.number), "</figure>", ""]
+            lines += ['<figure class="report-figure report-chart" markdown="span">', self.image(table.number), "</figure>", ""]
             lines += self.figure_notes(table.number)
         return lines
 
@@ -170,7 +170,7 @@ class PageWriter:
                     sources.append(f"[«{quote}»]({self.page_of[source.block_id]}.md#{source.block_id})")
                 rows.append(f"| {heading_text(panel.title[lang])} | {heading_text(bar.label[lang])} | {value} | "
                             + "<br>".join(sources) + " |")
-        return [f'<details class="figure-data" markdown="1">',
+        return ['<details class="figure-data" markdown="1">',
                 f"<summary>{html.escape(words['data'])}</summary>", "", *rows, "",
                 f"[{heading_text(words['download'])}](figures/figure-{data.number}.csv)", "", "</details>", ""]
 

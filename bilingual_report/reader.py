@@ -9,7 +9,7 @@ from .elements import ITEM, Element, parse_run
 from .errors import InputError, Problem
 from .model import Document, Figure, Paragraph, Section, Table
 from .source import Block, read_text, split_blocks
-from .text import ends_sentence, join, without_markup
+from .text import ends_sentence, join
 
 LEAD_END = {
     "zh": re.compile(r"[。！？](?:\*\*)?"),
@@ -223,7 +223,3 @@ class DocumentReader:
 
 def read_document(path: Path) -> Document:
     return DocumentReader(Path(path)).read()
-
-
-def plain(text: str) -> str:
-    return without_markup(text)
