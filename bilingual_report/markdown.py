@@ -16,6 +16,7 @@ MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 BOLD = re.compile(r"\*\*(.+?)\*\*")
 NUMERIC = re.compile(r"^[\d,.%/+\-]+$")
 FIGURES_PAGE = "figures"
+FULL_TEXT_PAGE = "full-text"
 
 
 @dataclass(frozen=True)
@@ -55,15 +56,18 @@ def summary(text: str, lang: str) -> str:
     return cut.rstrip("，、,;； ") + "…"
 
 
-def front_matter(title: str, description: str) -> list[str]:
+def front_matter(title: str, description: str, exclude_from_search: bool = False) -> list[str]:
     """YAML front matter: the generated-file mark, the page title and description (JSON strings are valid YAML).
 
     Themes put both into the page as HTML (the description into an attribute), so they are escaped here.
     """
     safe_title = html.escape(without_markup(title), quote=False)
     safe_description = html.escape(description, quote=True)
-    return ["---", GENERATED_MARK, f"title: {json.dumps(safe_title, ensure_ascii=False)}",
-            f"description: {json.dumps(safe_description, ensure_ascii=False)}", "---", ""]
+    lines = ["---", GENERATED_MARK, f"title: {json.dumps(safe_title, ensure_ascii=False)}",
+             f"description: {json.dumps(safe_description, ensure_ascii=False)}"]
+    if exclude_from_search:
+        lines += ["search:", "  exclude: true"]
+    return lines + ["---", ""]
 
 
 def permalink(block_id: str, label: str) -> str:
@@ -176,16 +180,15 @@ class PageWriter:
 
     # -- pages -------------------------------------------------------------------------------------
 
-    def section_page(self, section: Section) -> str:
+    def section_body(self, section: Section, level: int) -> list[str]:
+        """A section's heading (at this level), its items one level down, and its blocks."""
         lang = self.lang
-        first = next((b for b in section.blocks if isinstance(b, Paragraph)), None)
-        opening = (first.body[lang] if first.item is not None else getattr(first, lang)) if first else ""
-        description = summary(f"{without_markup(section.heading[lang])}{'：' if lang == 'zh' else ': '}{opening}", lang)
-        out = front_matter(section.heading[lang], description) + [f"# {heading_text(section.heading[lang])} {{#{section.id}}}", ""]
+        out = [f"{'#' * level} {heading_text(section.heading[lang])} {{#{section.id}}}", ""]
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 if block.item is not None:
-                    out += [f"## {block.item}\\. {heading_text(block.lead[lang])} {{#{section.id}-{block.item}}}", ""]
+                    out += [f"{'#' * (level + 1)} {block.item}\\. {heading_text(block.lead[lang])} "
+                            f"{{#{section.id}-{block.item}}}", ""]
                     if block.body[lang]:
                         out += [paragraph_html(block.id, inline_html(block.body[lang]), self.labels), ""]
                 else:
@@ -194,6 +197,26 @@ class PageWriter:
                 out += self.table(block)
             elif isinstance(block, Figure):
                 out += self.figure(block)
+        return out
+
+    def section_page(self, section: Section) -> str:
+        lang = self.lang
+        first = next((b for b in section.blocks if isinstance(b, Paragraph)), None)
+        opening = (first.body[lang] if first.item is not None else getattr(first, lang)) if first else ""
+        description = summary(f"{without_markup(section.heading[lang])}{'：' if lang == 'zh' else ': '}{opening}", lang)
+        return "\n".join(front_matter(section.heading[lang], description) + self.section_body(section, 1))
+
+    def full_text_page(self) -> str:
+        """The whole report on one page, for printing and find-in-page; kept out of the search index."""
+        document, lang = self.document, self.lang
+        out = front_matter(self.labels["full_text"], summary(getattr(document.intro[0], lang), lang)
+                           if document.intro else "", exclude_from_search=True)
+        out += [f"# {heading_text(document.title[lang])} {{#title}}", "",
+                f'<p class="report-issuer">{html.escape(self.labels["issuer"])}: {inline_html(document.issuer[lang])}</p>', ""]
+        for paragraph in document.intro:
+            out += [paragraph_html(paragraph.id, inline_html(getattr(paragraph, lang)), self.labels), ""]
+        for section in document.sections:
+            out += self.section_body(section, 2)
         return "\n".join(out)
 
     def home_page(self) -> str:
@@ -207,6 +230,10 @@ class PageWriter:
         out += [f"- [{heading_text(s.heading[lang])}]({s.slug}.md)" for s in document.sections]
         if self.charts:
             out.append(f"- [{heading_text(self.words['figures_page'])}]({FIGURES_PAGE}.md)")
+        out.append(f"- [{heading_text(self.labels['full_text'])}]({FULL_TEXT_PAGE}.md)")
+        out += ["", f"## {heading_text(self.labels['downloads'])} {{#downloads}}", "",
+                f"- [{heading_text(self.labels['download_tmx'])}](downloads/aligned-text.tmx)",
+                f"- [{heading_text(self.labels['download_csv'])}](downloads/aligned-text.csv)"]
         return "\n".join(out) + "\n"
 
     def figures_page(self) -> str:
@@ -236,4 +263,5 @@ def render_pages(document: Document, labels: dict, charts: dict[int, Chart], sty
             pages[f"{lang}/{section.slug}.md"] = writer.section_page(section) + "\n"
         if charts:
             pages[f"{lang}/{FIGURES_PAGE}.md"] = writer.figures_page() + "\n"
+        pages[f"{lang}/{FULL_TEXT_PAGE}.md"] = writer.full_text_page() + "\n"
     return pages

@@ -13,6 +13,7 @@ from .model import LANGS, Document
 from .output import WriteReport, write_pages
 from .reader import read_document
 from .settings import Settings
+from .text_exports import aligned_csv_bytes, tmx_bytes
 from .translation_check import TranslationFinding, check_translation
 
 SVG_SIZE = re.compile(rb'<svg[^>]*?width="([\d.]+)pt" height="([\d.]+)pt"')
@@ -41,8 +42,11 @@ def generate(settings: Settings, cache_dir: Path) -> Generated:
     cards = social_cards(document.title, document.issuer, settings.chart_style, cache)
     charts = {f.number: Chart(f, {lang: svg_size(svgs[(f.number, lang)]) for lang in LANGS}) for f in figures}
     files: dict[str, str | bytes] = dict(render_pages(document, settings.labels, charts, settings.chart_style))
+    tmx, aligned_csv = tmx_bytes(document), aligned_csv_bytes(document)
     for lang in LANGS:
         files[f"{lang}/social-card.png"] = cards[lang]
+        files[f"{lang}/downloads/aligned-text.tmx"] = tmx
+        files[f"{lang}/downloads/aligned-text.csv"] = aligned_csv
         for figure in figures:
             files[f"{lang}/figures/figure-{figure.number}.svg"] = svgs[(figure.number, lang)]
             files[f"{lang}/figures/figure-{figure.number}.csv"] = csv_bytes([figure], lang, settings.chart_style)

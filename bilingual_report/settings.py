@@ -8,7 +8,8 @@ from .errors import InputError, Problem
 from .model import LANGS
 from .yaml_lines import load_yaml_with_lines
 
-REQUIRED_LABELS = ("home", "contents", "issuer", "permalink", "figure_link", "table_note")
+REQUIRED_LABELS = ("home", "contents", "issuer", "permalink", "figure_link", "table_note", "downloads",
+                   "download_tmx", "download_csv", "full_text")
 REQUIRED_STYLE = ("width_inches", "panel_title_inches", "bar_inches", "font_size", "label_wrap", "colors",
                   "derived_hatch", "units", "words")
 REQUIRED_WORDS = ("about", "more_than", "derived", "stated", "lower_bound", "note", "data", "download",

@@ -116,3 +116,12 @@ def test_chart_readable_on_a_phone(page, site_url):
     width = page.evaluate("document.querySelector('.report-figure img').getBoundingClientRect().width")
     scroll = page.evaluate("document.documentElement.scrollWidth")
     assert 300 <= width <= 360 and scroll <= 360
+
+
+def test_printing_shows_the_text_without_navigation(page, site_url):
+    page.goto(site_url + "/en/full-text/")
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-footer', '.para-link']
+        .map(s => document.querySelector(s)).filter(Boolean).map(e => getComputedStyle(e).display)""")
+    assert hidden and set(hidden) == {"none"}
+    assert page.locator("#s6-2-1").is_visible()

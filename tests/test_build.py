@@ -110,3 +110,17 @@ def test_figures_in_both_languages(built_site):
     assert 'class="figure-finding"' in note and "2,498 would make the total match" in note
     gap = (built_site / "en/section-3/index.html").read_text(encoding="utf-8")
     assert "by type of case" in gap
+
+
+def test_full_text_page_and_downloads(built_site):
+    import json as _json
+    ids = re.findall(r'<p id="([^"]+)" class="para"', (built_site / "section-3/index.html").read_text(encoding="utf-8"))
+    for prefix in ("", "en/"):
+        full = (built_site / prefix / "full-text/index.html").read_text(encoding="utf-8")
+        assert all(f'id="{i}"' in full for i in ids) and full.count('class="para"') == 21
+        assert 'href="../downloads/aligned-text.tmx"' not in full  # links to downloads live on the home page
+        home = (built_site / prefix / "index.html").read_text(encoding="utf-8")
+        assert 'href="full-text/"' in home and 'href="downloads/aligned-text.tmx"' in home
+        assert (built_site / prefix / "downloads/aligned-text.tmx").read_bytes().startswith(b"<?xml")
+        index = _json.loads((built_site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
+        assert not any(d["location"].startswith("full-text/") for d in index["docs"])

@@ -13,7 +13,7 @@ from pathlib import Path
 STYLE = load_chart_style(Path(__file__).resolve().parent.parent / "data" / "chart-style.yml")
 
 LABELS = {lang: {"home": "H", "contents": "C", "issuer": "I", "permalink": "P", "figure_link": "F",
-                 "table_note": "T"} for lang in ("zh", "en")}
+                 "table_note": "T", "downloads": "D", "download_tmx": "X", "download_csv": "V", "full_text": "F"} for lang in ("zh", "en")}
 
 
 def test_markup_in_the_source_is_escaped():

@@ -1,0 +1,50 @@
+"""The aligned text as TMX 1.4 and CSV: from the model, one unit per paragraph pair, well-formed."""
+from __future__ import annotations
+
+import csv
+import io
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+import pytest
+
+from bilingual_report.reader import read_document
+from bilingual_report.text_exports import aligned_csv_bytes, tmx_bytes
+
+ROOT = Path(__file__).resolve().parent.parent
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+@pytest.fixture(scope="module")
+def paper():
+    return read_document(ROOT / "data" / "zhejiang-ip-white-paper-2019.txt")
+
+
+def test_tmx_follows_the_tmx_1_4_structure(paper):
+    root = ElementTree.fromstring(tmx_bytes(paper))
+    assert root.tag == "tmx" and root.get("version") == "1.4"
+    header, body = list(root)
+    assert header.tag == "header" and body.tag == "body"
+    for attribute in ("creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang", "srclang", "datatype"):
+        assert header.get(attribute), attribute
+    units = list(body)
+    assert [u.get("tuid") for u in units] == [p.id for p in paper.paragraphs()]
+    for unit, paragraph in zip(units, paper.paragraphs()):
+        assert unit.tag == "tu"
+        variants = {tuv.get(XML_LANG): tuv.find("seg").text for tuv in unit.findall("tuv")}
+        assert variants == {"zh-CN": paragraph.zh.replace("**", ""), "en": paragraph.en.replace("**", "")}
+
+
+def test_tmx_escapes_markup_and_is_deterministic(tmp_path, paper):
+    from helpers import SECTION_1, report_text, write
+    document = read_document(write(tmp_path, report_text(*SECTION_1, "1. 甲。<b>&乙</b>。", "1. A. <b>&B</b>.")))
+    text = tmx_bytes(document).decode("utf-8")
+    assert "&lt;b&gt;&amp;乙&lt;/b&gt;" in text and ElementTree.fromstring(text.encode("utf-8")) is not None
+    assert tmx_bytes(paper) == tmx_bytes(paper)
+
+
+def test_csv_has_id_zh_en_per_paragraph(paper):
+    rows = list(csv.reader(io.StringIO(aligned_csv_bytes(paper).decode("utf-8-sig"))))
+    assert rows[0] == ["id", "zh", "en"]
+    assert [r[0] for r in rows[1:]] == [p.id for p in paper.paragraphs()]
+    assert rows[1][1].startswith("2019 年，浙江省知识产权工作") and rows[1][2].startswith("Under the leadership")
