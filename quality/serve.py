@@ -4,6 +4,7 @@ from __future__ import annotations
 import gzip
 import mimetypes
 import re
+import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -16,6 +17,13 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "Content-Security-Policy": "frame-ancestors 'none'",
 }
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on now (to build a site for its address before serving it there)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def make_handler(site: Path, prefix: str, languages: tuple[str, ...]):

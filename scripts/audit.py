@@ -8,7 +8,6 @@ import argparse
 import gzip
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -19,18 +18,11 @@ from playwright.sync_api import sync_playwright
 from quality.axe import axe_violations
 from quality.links import check_links
 from quality.nu import nu_errors
-from quality.serve import SiteServer
+from quality.chromium import CHROMIUM, CHROMIUM_ARGS
+from quality.serve import SiteServer, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def build(site: Path, site_url: str) -> None:
@@ -44,7 +36,7 @@ def browser_checks(site: Path, base: str, paths: list[str]) -> dict[str, dict]:
     """axe violations, external requests, transferred bytes and requests per page, in headless Chromium."""
     results = {}
     with sync_playwright() as playwright, tempfile.TemporaryDirectory() as profile:
-        context = playwright.chromium.launch_persistent_context(profile, executable_path="/usr/bin/chromium",
+        context = playwright.chromium.launch_persistent_context(profile, executable_path=CHROMIUM,
                                                                 args=CHROMIUM_ARGS, headless=True)
         for path in paths:
             page = context.new_page()

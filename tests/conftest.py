@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -17,14 +16,12 @@ settings.load_profile("default")
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from quality.serve import SiteServer  # noqa: E402
+from quality.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from quality.serve import SiteServer, free_port  # noqa: E402
 from bilingual_report.output import MANIFEST, is_generated, read_manifest  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ["mkdocs.yml", "data", "hooks", "overrides", "docs"]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 def copy_project(dest: Path) -> Path:
@@ -51,12 +48,6 @@ def mkdocs_build(project: Path, site: Path | None = None, env: dict | None = Non
                "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site)]
     return subprocess.run(command, capture_output=True, text=True, cwd=project,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="session")

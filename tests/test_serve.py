@@ -7,7 +7,8 @@ import sys
 import time
 import urllib.request
 
-from conftest import copy_project, free_port
+from conftest import copy_project
+from quality.serve import free_port
 
 
 def fetch(url: str) -> str:

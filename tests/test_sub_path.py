@@ -5,9 +5,9 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import copy_project, free_port, mkdocs_build
+from conftest import copy_project, mkdocs_build
 from quality.links import check_links
-from quality.serve import SiteServer
+from quality.serve import SiteServer, free_port
 
 PREFIX = "/reports/zhejiang-2019/"
 
