@@ -9,6 +9,9 @@ from .elements import Element
 MAX_GROUP = 3
 MERGE_COST = 10.0
 MAX_MERGED_DEVIATION = math.log(2.0)  # a merged pair's length ratio within 2x of the document's
+# A pair within 1.5x of the document's length ratio is a plausible translation as it stands: it is never merged
+# with the next paragraph (which would hide a paragraph missing from the other language).
+MIN_UNMERGED_DEVIATION = math.log(1.5)
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,8 @@ def pair_run(zh_run: list[Element], en_run: list[Element], expected_ratio: float
                     if a + b > 2:
                         # Merge only where it makes the pair's lengths fit, as they do when a page break split it.
                         unmerged = abs(math.log(length_ratio(zh_run[i], en_run[j]) / expected_ratio))
-                        if deviation >= unmerged or deviation > MAX_MERGED_DEVIATION:
+                        if unmerged <= MIN_UNMERGED_DEVIATION or deviation >= unmerged \
+                                or deviation > MAX_MERGED_DEVIATION:
                             continue
                     cost = cost_here + MERGE_COST * (a + b - 2)
                     if zh.kind == "paragraph":

@@ -17,6 +17,7 @@ BOLD = re.compile(r"\*\*(.+?)\*\*")
 NUMERIC = re.compile(r"^[\d,.%/+\-]+$")
 FIGURES_PAGE = "figures"
 FULL_TEXT_PAGE = "full-text"
+PARALLEL_FOLDER = "parallel"
 
 
 @dataclass(frozen=True)
@@ -56,10 +57,13 @@ def summary(text: str, lang: str) -> str:
     return cut.rstrip("，、,;； ") + "…"
 
 
-def front_matter(title: str, description: str, exclude_from_search: bool = False) -> list[str]:
+def front_matter(title: str, description: str, *, exclude_from_search: bool = False, canonical: str | None = None,
+                 wide: bool = False) -> list[str]:
     """YAML front matter: the generated-file mark, the page title and description (JSON strings are valid YAML).
 
     Themes put both into the page as HTML (the description into an attribute), so they are escaped here.
+    canonical names the page (relative to the language's root) that this one only presents differently;
+    a wide page hides the navigation and contents sidebars.
     """
     safe_title = html.escape(without_markup(title), quote=False)
     safe_description = html.escape(description, quote=True)
@@ -67,6 +71,10 @@ def front_matter(title: str, description: str, exclude_from_search: bool = False
              f"description: {json.dumps(safe_description, ensure_ascii=False)}"]
     if exclude_from_search:
         lines += ["search:", "  exclude: true"]
+    if canonical:
+        lines.append(f"canonical: {json.dumps(canonical)}")
+    if wide:
+        lines += ["hide:", "  - navigation", "  - toc"]
     return lines + ["---", ""]
 
 
@@ -74,26 +82,67 @@ def permalink(block_id: str, label: str) -> str:
     return f'<a class="para-link" href="#{block_id}" aria-label="{attribute(label)}">¶</a>'
 
 
-def paragraph_html(block_id: str, content: str, labels: dict) -> str:
-    return f'<p id="{block_id}" class="para">{content} {permalink(block_id, labels["permalink"])}</p>'
+ACTION_LABELS = ("actions", "copy_link", "copy_citation", "show_other", "hide_other", "copied", "copy_failed",
+                 "other_failed")
+
+
+def action_labels(labels: dict) -> list[str]:
+    """The words of the paragraph actions, for the page's script; attributes only, so search never indexes them."""
+    words = " ".join(f'data-{key.replace("_", "-")}="{attribute(labels[key])}"' for key in ACTION_LABELS)
+    return [f'<div id="report-actions" hidden {words}></div>', ""]
+
+
+def item_id(section: Section, paragraph: Paragraph) -> str:
+    """The id of the heading an item's lead sentence becomes."""
+    return f"{section.id}-{paragraph.item}"
+
+
+def parallel_page(section: Section) -> str:
+    """The path of a section's side-by-side page, relative to the language's folder."""
+    return f"{PARALLEL_FOLDER}/{section.slug}.md"
+
+
+def view_switch(href: str, label: str) -> list[str]:
+    """The link between a section's page and its side-by-side page; kept out of the search index."""
+    return [f'<p class="view-switch" data-search-exclude="" markdown="span">[{heading_text(label)}]({href})</p>', ""]
 
 
 class PageWriter:
     """Writes the pages of one language."""
 
-    def __init__(self, document: Document, charts: dict[int, Chart], lang: str, labels: dict, style: dict):
+    def __init__(self, document: Document, charts: dict[int, Chart], lang: str, labels: dict, style: dict,
+                 citations: dict[str, str]):
         self.document = document
         self.charts = charts
         self.lang = lang
         self.labels = labels
         self.style = style
+        self.citations = citations
         self.words = style["words"][lang]
         self.page_of = {b.id: s.slug for s in document.sections for b in s.blocks}
         self.page_of.update({p.id: "index" for p in document.intro})
 
     # -- blocks ------------------------------------------------------------------------------------
 
+    def cite(self, block_id: str) -> str:
+        return f'data-cite="{attribute(self.citations[block_id])}"'
+
+    def paragraph(self, block_id: str, text: str, lead: str | None = None) -> list[str]:
+        """A paragraph with its permalink; an item's body names the heading its lead sentence went to."""
+        lead_attr = f' data-lead="{lead}"' if lead else ""
+        return [f'<p id="{block_id}" class="para" {self.cite(block_id)}{lead_attr}>{inline_html(text)} '
+                f'{permalink(block_id, self.labels["permalink"])}</p>', ""]
+
     def table(self, table: Table) -> list[str]:
+        lines = [f'<figure id="{table.id}" class="report-table" {self.cite(table.id)}>',
+                 *self.table_content(table, permalink(table.id, self.labels["figure_link"])), "</figure>", ""]
+        if table.number in self.charts:
+            lines += ['<figure class="report-figure report-chart" markdown="span">', self.image(table.number), "</figure>", ""]
+            lines += self.figure_notes(table.number)
+        return lines
+
+    def table_content(self, table: Table, link: str) -> list[str]:
+        """A table as printed, scrollable on its own on a phone, with its note (and the link to it)."""
         lang = self.lang
         rows = table.rows[lang]
         caption = inline_html(table.label[lang])
@@ -111,7 +160,6 @@ class PageWriter:
             return " ".join(out)  # whitespace between cells keeps their words apart in the search index
 
         lines = [
-            f'<figure id="{table.id}" class="report-table">',
             f'<div class="table-scroll" tabindex="0" role="region" aria-label="{attribute(without_markup(table.label[lang]))}">',
             f'<table class="report-data"><caption>{caption}</caption>',
             f"<thead><tr>{cells(rows[0], 'th')}</tr></thead>",
@@ -119,30 +167,28 @@ class PageWriter:
             *(f"<tr>{cells(row, 'td')}</tr>" for row in rows[1:]),
             "</tbody>",
             "</table></div>",
-            f'<figcaption class="table-note">{html.escape(self.labels["table_note"])} '
-            f'{permalink(table.id, self.labels["figure_link"])}</figcaption>',
-            "</figure>",
-            "",
+            f'<figcaption class="table-note">{html.escape(self.labels["table_note"])} {link}</figcaption>',
         ]
-        if table.number in self.charts:
-            lines += ['<figure class="report-figure report-chart" markdown="span">', self.image(table.number), "</figure>", ""]
-            lines += self.figure_notes(table.number)
         return lines
 
     def figure(self, figure: Figure) -> list[str]:
-        lines = [f'<figure id="{figure.id}" class="report-figure" markdown="span">']
-        if figure.number in self.charts:
-            lines.append(self.image(figure.number))
-        lines += [f"<figcaption>{inline_html(figure.caption[self.lang])} "
-                  f"{permalink(figure.id, self.labels['figure_link'])}</figcaption>", "</figure>", ""]
+        lines = [f'<figure id="{figure.id}" class="report-figure" {self.cite(figure.id)} markdown="span">',
+                 *self.figure_content(figure, permalink(figure.id, self.labels["figure_link"])), "</figure>", ""]
         return lines + self.figure_notes(figure.number)
 
-    def image(self, number: int, thumbnail: bool = False) -> str:
+    def figure_content(self, figure: Figure, link: str, src: str | None = None) -> list[str]:
+        """A figure's chart (when it has data) and caption."""
+        chart = [self.image(figure.number, src=src)] if figure.number in self.charts else []
+        return chart + [f"<figcaption>{inline_html(figure.caption[self.lang])} {link}</figcaption>"]
+
+    def image(self, number: int, thumbnail: bool = False, src: str | None = None) -> str:
+        """A chart as Markdown; src is its path when it is not figures/figure-N.svg next to the page."""
         chart = self.charts[number]
         width, height = chart.size[self.lang]
         alt = heading_text(alt_text(chart.data, self.lang, self.style))
         extra = ' .thumbnail' if thumbnail else ""
-        return f'![{alt}](figures/figure-{number}.svg){{ width="{width}" height="{height}" loading="lazy"{extra} }}'
+        src = src or f"figures/figure-{number}.svg"
+        return f'![{alt}]({src}){{ width="{width}" height="{height}" loading="lazy"{extra} }}'
 
     def figure_notes(self, number: int) -> list[str]:
         if number not in self.charts:
@@ -188,23 +234,28 @@ class PageWriter:
             if isinstance(block, Paragraph):
                 if block.item is not None:
                     out += [f"{'#' * (level + 1)} {block.item}\\. {heading_text(block.lead[lang])} "
-                            f"{{#{section.id}-{block.item}}}", ""]
+                            f"{{#{item_id(section, block)}}}", ""]
                     if block.body[lang]:
-                        out += [paragraph_html(block.id, inline_html(block.body[lang]), self.labels), ""]
+                        out += self.paragraph(block.id, block.body[lang], lead=item_id(section, block))
                 else:
-                    out += [paragraph_html(block.id, inline_html(getattr(block, lang)), self.labels), ""]
+                    out += self.paragraph(block.id, getattr(block, lang))
             elif isinstance(block, Table):
                 out += self.table(block)
             elif isinstance(block, Figure):
                 out += self.figure(block)
         return out
 
-    def section_page(self, section: Section) -> str:
+    def section_description(self, section: Section) -> str:
         lang = self.lang
         first = next((b for b in section.blocks if isinstance(b, Paragraph)), None)
         opening = (first.body[lang] if first.item is not None else getattr(first, lang)) if first else ""
-        description = summary(f"{without_markup(section.heading[lang])}{'：' if lang == 'zh' else ': '}{opening}", lang)
-        return "\n".join(front_matter(section.heading[lang], description) + self.section_body(section, 1))
+        return summary(f"{without_markup(section.heading[lang])}{'：' if lang == 'zh' else ': '}{opening}", lang)
+
+    def section_page(self, section: Section) -> str:
+        description = self.section_description(section)
+        body = self.section_body(section, 1)
+        body[2:2] = view_switch(parallel_page(section), self.labels["parallel_view"])
+        return "\n".join(front_matter(section.heading[self.lang], description) + body + action_labels(self.labels))
 
     def full_text_page(self) -> str:
         """The whole report on one page, for printing and find-in-page; kept out of the search index."""
@@ -214,10 +265,10 @@ class PageWriter:
         out += [f"# {heading_text(document.title[lang])} {{#title}}", "",
                 f'<p class="report-issuer">{html.escape(self.labels["issuer"])}: {inline_html(document.issuer[lang])}</p>', ""]
         for paragraph in document.intro:
-            out += [paragraph_html(paragraph.id, inline_html(getattr(paragraph, lang)), self.labels), ""]
+            out += self.paragraph(paragraph.id, getattr(paragraph, lang))
         for section in document.sections:
             out += self.section_body(section, 2)
-        return "\n".join(out)
+        return "\n".join(out + action_labels(self.labels))
 
     def home_page(self) -> str:
         document, lang = self.document, self.lang
@@ -225,7 +276,7 @@ class PageWriter:
         out = front_matter(self.labels["home"], summary(opening, lang)) + [f"# {heading_text(document.title[lang])} {{#title}}", "",
                f'<p class="report-issuer">{html.escape(self.labels["issuer"])}: {inline_html(document.issuer[lang])}</p>', ""]
         for paragraph in document.intro:
-            out += [paragraph_html(paragraph.id, inline_html(getattr(paragraph, lang)), self.labels), ""]
+            out += self.paragraph(paragraph.id, getattr(paragraph, lang))
         out += [f"## {heading_text(self.labels['contents'])} {{#contents}}", ""]
         out += [f"- [{heading_text(s.heading[lang])}]({s.slug}.md)" for s in document.sections]
         if self.charts:
@@ -233,8 +284,8 @@ class PageWriter:
         out.append(f"- [{heading_text(self.labels['full_text'])}]({FULL_TEXT_PAGE}.md)")
         out += ["", f"## {heading_text(self.labels['downloads'])} {{#downloads}}", "",
                 f"- [{heading_text(self.labels['download_tmx'])}](downloads/aligned-text.tmx)",
-                f"- [{heading_text(self.labels['download_csv'])}](downloads/aligned-text.csv)"]
-        return "\n".join(out) + "\n"
+                f"- [{heading_text(self.labels['download_csv'])}](downloads/aligned-text.csv)", ""]
+        return "\n".join(out + action_labels(self.labels))
 
     def figures_page(self) -> str:
         words, lang = self.words, self.lang
@@ -253,15 +304,19 @@ class PageWriter:
         return "\n".join(out)
 
 
-def render_pages(document: Document, labels: dict, charts: dict[int, Chart], style: dict) -> dict[str, str]:
-    """Relative path under the docs folder → page text, for every generated page of both languages."""
+def page_writers(document: Document, labels: dict, charts: dict[int, Chart], style: dict,
+                 citations: dict[str, dict[str, str]]) -> dict[str, PageWriter]:
+    return {lang: PageWriter(document, charts, lang, labels[lang], style, citations[lang]) for lang in LANGS}
+
+
+def render_pages(writers: dict[str, PageWriter]) -> dict[str, str]:
+    """Relative path under the docs folder → page text, for every language page (one language per page)."""
     pages: dict[str, str] = {}
-    for lang in LANGS:
-        writer = PageWriter(document, charts, lang, labels[lang], style)
+    for lang, writer in writers.items():
         pages[f"{lang}/index.md"] = writer.home_page()
-        for section in document.sections:
+        for section in writer.document.sections:
             pages[f"{lang}/{section.slug}.md"] = writer.section_page(section) + "\n"
-        if charts:
+        if writer.charts:
             pages[f"{lang}/{FIGURES_PAGE}.md"] = writer.figures_page() + "\n"
         pages[f"{lang}/{FULL_TEXT_PAGE}.md"] = writer.full_text_page() + "\n"
     return pages

@@ -50,6 +50,7 @@ class Section:
     heading: Bilingual
     lines: Bilingual
     blocks: list[Block] = field(default_factory=list)
+    numeral: Bilingual = field(default_factory=dict)  # the section's number as printed: 二 / II
 
     @property
     def slug(self) -> str:

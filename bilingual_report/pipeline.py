@@ -6,11 +6,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .chart_cache import ImageCache, charts as draw_charts, social_cards
+from .citations import citations
 from .figure_exports import csv_bytes
 from .figures import FigureData, load_figures
-from .markdown import Chart, render_pages
+from .markdown import Chart, page_writers, render_pages
 from .model import LANGS, Document
 from .output import WriteReport, write_pages
+from .parallel import parallel_pages
 from .reader import read_document
 from .settings import Settings
 from .text_exports import aligned_csv_bytes, tmx_bytes
@@ -41,7 +43,9 @@ def generate(settings: Settings, cache_dir: Path) -> Generated:
     svgs = draw_charts(figures, settings.chart_style, cache)
     cards = social_cards(document.title, document.issuer, settings.chart_style, cache)
     charts = {f.number: Chart(f, {lang: svg_size(svgs[(f.number, lang)]) for lang in LANGS}) for f in figures}
-    files: dict[str, str | bytes] = dict(render_pages(document, settings.labels, charts, settings.chart_style))
+    writers = page_writers(document, settings.labels, charts, settings.chart_style,
+                           citations(document, settings.labels, settings.published))
+    files: dict[str, str | bytes] = {**render_pages(writers), **parallel_pages(writers)}
     tmx, aligned_csv = tmx_bytes(document), aligned_csv_bytes(document)
     for lang in LANGS:
         files[f"{lang}/social-card.png"] = cards[lang]
@@ -49,6 +53,9 @@ def generate(settings: Settings, cache_dir: Path) -> Generated:
         files[f"{lang}/downloads/aligned-text.csv"] = aligned_csv
         for figure in figures:
             files[f"{lang}/figures/figure-{figure.number}.svg"] = svgs[(figure.number, lang)]
+            for other in LANGS:  # the other language's chart, for the side-by-side pages
+                if other != lang:
+                    files[f"{lang}/figures/figure-{figure.number}-{other}.svg"] = svgs[(figure.number, other)]
             files[f"{lang}/figures/figure-{figure.number}.csv"] = csv_bytes([figure], lang, settings.chart_style)
         if figures:
             files[f"{lang}/figures/all-figures.csv"] = csv_bytes(figures, lang, settings.chart_style)

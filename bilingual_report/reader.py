@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 from .align import Pair, length_ratio, pair_run
-from .elements import ITEM, Element, parse_run
+from .elements import HEADING, ITEM, Element, parse_run
 from .errors import InputError, Problem
 from .model import Document, Figure, Paragraph, Section, Table
 from .source import Block, read_text, split_blocks
@@ -159,7 +159,9 @@ class DocumentReader:
             if pair.kind == "heading":
                 if any(s.number == zh.number for s in sections):
                     self.problem(zh.lines[0], f"section {zh.number} appears twice", "number each section once")
-                sections.append(Section(f"s{zh.number}", zh.number, {"zh": zh.text, "en": en.text}, lines))
+                numeral = {lang: HEADING[lang].match(element.text).group(1) for lang, element in (("zh", zh), ("en", en))}
+                sections.append(Section(f"s{zh.number}", zh.number, {"zh": zh.text, "en": en.text}, lines,
+                                        numeral=numeral))
                 item, paragraph = 0, 0
             elif pair.kind == "paragraph":
                 if zh.number is not None:

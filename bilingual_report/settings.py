@@ -1,6 +1,7 @@
 """Load and check the site settings (data/site.yml) and the chart style (data/chart-style.yml)."""
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,7 +10,18 @@ from .model import LANGS
 from .yaml_lines import load_yaml_with_lines
 
 REQUIRED_LABELS = ("home", "contents", "issuer", "permalink", "figure_link", "table_note", "downloads",
-                   "download_tmx", "download_csv", "full_text")
+                   "download_tmx", "download_csv", "full_text", "language_name", "parallel_view", "parallel_title",
+                   "single_view", "actions", "copy_link", "copy_citation", "show_other", "hide_other", "copied",
+                   "copy_failed", "other_failed")
+# Labels that are templates, with the {fields} each may use; the ones marked True must appear.
+TEMPLATES = {
+    "parallel_title": {"heading": True},
+    "reference_intro": {"paragraph": True},
+    "reference_item": {"section": False, "item": False, "paragraph": False},
+    "reference_section": {"section": False, "paragraph": False},
+    "reference_figure": {"number": True},
+    "citation": {"issuer": False, "title": False, "year": False, "reference": True, "url": True},
+}
 REQUIRED_STYLE = ("width_inches", "panel_title_inches", "bar_inches", "font_size", "label_wrap", "colors",
                   "derived_hatch", "units", "words")
 REQUIRED_WORDS = ("about", "more_than", "derived", "stated", "lower_bound", "note", "data", "download",
@@ -23,6 +35,7 @@ class Settings:
     labels: dict[str, dict[str, str]]
     figures: Path
     chart_style: dict
+    published: int               # the year the report was published, for citations
     strict_checks: bool = False  # translation and data findings stop the build
 
 
@@ -46,6 +59,21 @@ def load_chart_style(path: Path) -> dict:
     return data
 
 
+def template_problem(template: str, fields: dict[str, bool]) -> str | None:
+    """What is wrong with a label template, if anything: a {field} it may not use, or one it must."""
+    try:
+        used = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+    except ValueError as err:
+        return f"is not a valid template ({err}; write {{{{ and }}}} for literal braces)"
+    unknown = sorted(used - set(fields))
+    if unknown:
+        return f"uses {{{unknown[0]}}}, which is not available (available: {', '.join('{' + f + '}' for f in fields)})"
+    missing = [name for name, required in fields.items() if required and name not in used]
+    if missing:
+        return f"must contain {{{missing[0]}}}"
+    return None
+
+
 def load_settings(path: Path, root: Path) -> Settings:
     data, where = load_yaml_with_lines(path)
     problems: list[Problem] = []
@@ -65,14 +93,21 @@ def load_settings(path: Path, root: Path) -> Settings:
         if not isinstance(labels, dict):
             problems.append(_problem(path, where, ("languages",), f"languages.{lang} is missing", f"add the {lang} labels"))
             continue
-        for key in REQUIRED_LABELS:
+        for key in REQUIRED_LABELS + tuple(TEMPLATES):
             if not isinstance(labels.get(key), str) or not labels[key].strip():
                 problems.append(_problem(path, where, ("languages", lang), f"languages.{lang}.{key} is missing or not text",
                                          f"add `{key}: …` under languages.{lang}"))
+            elif key in TEMPLATES and (wrong := template_problem(labels[key], TEMPLATES[key])):
+                problems.append(_problem(path, where, ("languages", lang, key), f"languages.{lang}.{key} {wrong}",
+                                         "see the README's section on data/site.yml"))
+    published = data.get("published")
+    if not isinstance(published, int) or isinstance(published, bool) or not 1900 <= published <= 2999:
+        problems.append(_problem(path, where, ("published",), "'published' must be the year the report was published",
+                                 "for example: published: 2020"))
     strict = data.get("strict_checks", False)
     if not isinstance(strict, bool):
         problems.append(_problem(path, where, ("strict_checks",), "strict_checks must be true or false"))
     if problems:
         raise InputError(problems)
     return Settings(root / data["source"], {lang: dict(languages[lang]) for lang in LANGS},
-                    root / data["figures"], load_chart_style(root / data["chart_style"]), strict)
+                    root / data["figures"], load_chart_style(root / data["chart_style"]), published, strict)

@@ -3,17 +3,23 @@ from __future__ import annotations
 
 import markdown
 
-from bilingual_report.markdown import heading_text, inline_html, render_pages
-from bilingual_report.reader import read_document
-
-from bilingual_report.settings import load_chart_style
-from helpers import SECTION_1, report_text, write
 from pathlib import Path
 
-STYLE = load_chart_style(Path(__file__).resolve().parent.parent / "data" / "chart-style.yml")
+from bilingual_report.citations import citations
+from bilingual_report.markdown import heading_text, inline_html, page_writers, render_pages
+from bilingual_report.parallel import parallel_pages
+from bilingual_report.reader import read_document
+from bilingual_report.settings import load_settings
+from helpers import SECTION_1, report_text, write
 
-LABELS = {lang: {"home": "H", "contents": "C", "issuer": "I", "permalink": "P", "figure_link": "F",
-                 "table_note": "T", "downloads": "D", "download_tmx": "X", "download_csv": "V", "full_text": "F"} for lang in ("zh", "en")}
+ROOT = Path(__file__).resolve().parent.parent
+SETTINGS = load_settings(ROOT / "data" / "site.yml", ROOT)
+
+
+def pages_of(doc) -> dict[str, str]:
+    writers = page_writers(doc, SETTINGS.labels, {}, SETTINGS.chart_style,
+                           citations(doc, SETTINGS.labels, SETTINGS.published))
+    return {**render_pages(writers), **parallel_pages(writers)}
 
 
 def test_markup_in_the_source_is_escaped():
@@ -31,7 +37,7 @@ def test_pages_share_ids_across_languages(tmp_path):
     doc = read_document(write(tmp_path, report_text(
         *SECTION_1, "1. 第一项。<script>alert(1)</script>内容。", "1. Item one. <img src=x onerror=alert(1)> content.",
         "续段。", "More.")))
-    pages = render_pages(doc, LABELS, {}, STYLE)
+    pages = pages_of(doc)
     zh, en = pages["zh/section-1.md"], pages["en/section-1.md"]
     for page in (zh, en):
         assert '{#s1}' in page and '{#s1-1}' in page and 'id="s1-1-1"' in page and 'id="s1-1-2"' in page

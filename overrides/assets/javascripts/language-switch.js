@@ -1,10 +1,11 @@
-/* Keep the reader's place when switching language: the language selector's links carry the id of the
- * paragraph, heading or figure being read, and navigate there directly. Material's own "stay on page"
+/* Keep the reader's place when switching language or view: the language selector's links, and the link
+ * between a section's page and its side-by-side page, carry the id of the paragraph, heading or figure
+ * being read, and navigate there directly. Material's own "stay on page"
  * handler drops the URL fragment, so this listener runs first (capture phase on window) and takes over. */
 (function () {
   "use strict";
 
-  var SELECTOR_LINKS = ".md-select a[hreflang]";
+  var SELECTOR_LINKS = ".md-select a[hreflang], .md-typeset .view-switch a";
   var TARGETS = ".md-content article [id]";
 
   function headerBottom() {
@@ -12,7 +13,8 @@
     return header ? header.getBoundingClientRect().bottom : 0;
   }
 
-  /* The id of the block the reader is at: the URL's fragment if it names a block, else the first block in view. */
+  /* The id of the block the reader is at: the URL's fragment if it names a block in view, else the block
+   * being read. */
   function currentBlockId() {
     var hash = decodeURIComponent(location.hash.slice(1));
     if (hash && document.getElementById(hash)) {
@@ -21,10 +23,12 @@
       if (box.bottom > headerBottom() && box.top < window.innerHeight) return hash;
     }
     if (window.scrollY < 1) return hash || "";
+    /* A block that ends in the top quarter of the visible text has been read past: the reader is at the next. */
     var top = headerBottom();
+    var line = top + (window.innerHeight - top) / 4;
     var blocks = document.querySelectorAll(TARGETS);
     for (var i = 0; i < blocks.length; i++) {
-      if (blocks[i].getBoundingClientRect().bottom > top + 1) return blocks[i].id;
+      if (blocks[i].getBoundingClientRect().bottom > line) return blocks[i].id;
     }
     return hash || "";
   }
@@ -63,7 +67,7 @@
   /* Keep the links' href right too, for "open in new tab" and "copy link". */
   ["focusin", "pointerover", "hashchange"].forEach(function (type) {
     window.addEventListener(type, function (event) {
-      if (type === "hashchange" || (event.target instanceof Element && event.target.closest(".md-select"))) refresh();
+      if (type === "hashchange" || (event.target instanceof Element && event.target.closest(SELECTOR_LINKS))) refresh();
     }, true);
   });
 })();
