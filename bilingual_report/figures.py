@@ -14,18 +14,10 @@ from pathlib import Path
 
 from .errors import InputError, Problem
 from .model import LANGS, Document, Figure, Table
-from .numbers import states
-from .text import collapse, without_markup
-from .yaml_lines import load_yaml_with_lines
+from .quoted import QuotedDataFile, Source, format_plain
 
 UNITS = ("count", "yuan", "per_10k_people", "percent")
 OPERATORS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv}
-
-
-@dataclass(frozen=True)
-class Source:
-    block_id: str      # the paragraph or table the quote was found in
-    quote: dict        # {"zh": …, "en": …}
 
 
 @dataclass
@@ -70,34 +62,8 @@ class FigureData:
         return f"figure-{self.number}"
 
 
-class FigureFile:
+class FigureFile(QuotedDataFile):
     """One figure's YAML file, read with the line of every value so that each problem can point at it."""
-
-    def __init__(self, path: Path, document: Document):
-        self.path = path
-        self.document = document
-        self.problems: list[Problem] = []
-        self.data, self.where = load_yaml_with_lines(path)
-
-    def problem(self, key_path: tuple, message: str, hint: str = "") -> None:
-        line, column = None, None
-        for depth in range(len(key_path), -1, -1):
-            if key_path[:depth] in self.where:
-                line, column = self.where[key_path[:depth]]
-                break
-        self.problems.append(Problem(str(self.path), line, message, hint, column))
-
-    def bilingual(self, key_path: tuple, value) -> dict | None:
-        if isinstance(value, dict) and set(value) - set(LANGS):
-            extra = ", ".join(str(k) for k in sorted(set(value) - set(LANGS), key=str))
-            self.problem(key_path, f"{'.'.join(map(str, key_path))} has keys other than zh and en ({extra})",
-                         "inside {zh: …, en: …} put text with commas in quotes")
-            return None
-        if isinstance(value, dict) and all(isinstance(value.get(lang), str) and value[lang].strip() for lang in LANGS):
-            return {lang: value[lang] for lang in LANGS}
-        self.problem(key_path, f"{'.'.join(map(str, key_path))} must give text in both languages",
-                     "write it as {zh: …, en: …}")
-        return None
 
     def read(self) -> FigureData | None:
         data = self.data
@@ -151,26 +117,6 @@ class FigureFile:
             if source:
                 facts[name] = Bar({}, float(fact["value"]), fact.get("bound") == "more_than", None, [source])
         return facts
-
-    def find_quote(self, where: tuple, quote: dict, value: float, percent: bool) -> Source | None:
-        """The paragraph or table whose texts hold both quotes, each quote stating the value."""
-        wanted = {lang: collapse(quote[lang]) for lang in LANGS}
-        for block_id, texts in block_texts(self.document):
-            if all(wanted[lang] in texts[lang] for lang in LANGS):
-                for lang in LANGS:
-                    if not states(lang, wanted[lang], value, percent):
-                        self.problem(where + (lang,), f"the {lang} quote does not state {format_plain(value, percent)}",
-                                     "quote the words of the text that give this number")
-                        return None
-                return Source(block_id, quote)
-        for lang in LANGS:
-            if not any(wanted[lang] in texts[lang] for _, texts in block_texts(self.document)):
-                self.problem(where + (lang,), f"the {lang} quote is not in the report's text: «{quote[lang]}»",
-                             "copy the words exactly as printed (spacing may differ)")
-                return None
-        self.problem(where, "the two quotes are not in the same paragraph pair",
-                     "quote the Chinese and the English of the same paragraph")
-        return None
 
     # -- panels ------------------------------------------------------------------------------------
 
@@ -300,17 +246,6 @@ class FigureFile:
         return ([Panel(title, unit, bars)] if title else []), findings
 
 
-def block_texts(document: Document):
-    """(id, {lang: text without markup}) for every paragraph and table of the document."""
-    for paragraph in document.paragraphs():
-        yield paragraph.id, {lang: collapse(without_markup(getattr(paragraph, lang))) for lang in LANGS}
-    for section in document.sections:
-        for block in section.blocks:
-            if isinstance(block, Table):
-                yield block.id, {lang: collapse(" ".join([block.caption[lang]] + [" ".join(r) for r in block.rows[lang]]))
-                                 for lang in LANGS}
-
-
 def evaluate(formula: str, names: dict[str, float]) -> tuple[float, list[str]]:
     """The value of an arithmetic formula over named values, and the names it used."""
     try:
@@ -339,11 +274,6 @@ def evaluate(formula: str, names: dict[str, float]) -> tuple[float, list[str]]:
         raise ValueError("only numbers, fact names, + - * / and parentheses are allowed")
 
     return value(tree), list(dict.fromkeys(used))
-
-
-def format_plain(value: float, percent: bool = False) -> str:
-    text = f"{value:,.4f}".rstrip("0").rstrip(".")
-    return text + ("%" if percent else "")
 
 
 def plain_zh(value: float) -> str:

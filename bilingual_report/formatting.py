@@ -26,19 +26,17 @@ def format_value(value: float, unit: str, lang: str, units: dict, *, derived: bo
     if derived:
         value = significant(value)
     unit_word = units[unit][lang]
-    if lang == "zh":
-        if unit == "percent":
-            text = f"{trim(value, 2)}%"
-        elif abs(value) >= 1e8 and (derived or exact(value, 1e6)):
+    if unit == "percent":
+        text = f"{trim(value, 2)}%"
+    elif lang == "zh":
+        if abs(value) >= 1e8 and (derived or exact(value, 1e6)):
             text = f"{trim(value / 1e8, 2)}亿{unit_word}"
         elif abs(value) >= 1e4 and (derived or exact(value, 1e2)):
             text = f"{trim(value / 1e4, 2)}万{unit_word}"
         else:
             text = f"{trim(value, 2).replace(',', '')}{unit_word}"
     else:
-        if unit == "percent":
-            text = f"{trim(value, 2)}%"
-        elif abs(value) >= 1e9 and unit == "yuan":
+        if abs(value) >= 1e9 and unit == "yuan":
             text = f"{trim(value / 1e9, 2)} billion"
         elif abs(value) >= 1e6 and unit == "yuan":
             text = f"{trim(value / 1e6, 2)} million"

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from .figure_exports import alt_text, bar_value
 from .figures import FigureData
+from .formatting import format_value, trim
+from .key_figures import KeyFigure, KeyFigures
 from .model import LANGS, Document, Figure, Paragraph, Section, Table
 from .text import without_markup
 
@@ -17,6 +19,7 @@ BOLD = re.compile(r"\*\*(.+?)\*\*")
 NUMERIC = re.compile(r"^[\d,.%/+\-]+$")
 FIGURES_PAGE = "figures"
 FULL_TEXT_PAGE = "full-text"
+KEY_FIGURES_PAGE = "key-figures"
 PARALLEL_FOLDER = "parallel"
 
 
@@ -270,7 +273,7 @@ class PageWriter:
             out += self.section_body(section, 2)
         return "\n".join(out + action_labels(self.labels))
 
-    def home_page(self) -> str:
+    def home_page(self, key_figures: KeyFigures | None) -> str:
         document, lang = self.document, self.lang
         opening = getattr(document.intro[0], lang) if document.intro else document.issuer[lang]
         out = front_matter(self.labels["home"], summary(opening, lang)) + [f"# {heading_text(document.title[lang])} {{#title}}", "",
@@ -278,6 +281,8 @@ class PageWriter:
         for paragraph in document.intro:
             out += self.paragraph(paragraph.id, getattr(paragraph, lang))
         out += [f"## {heading_text(self.labels['contents'])} {{#contents}}", ""]
+        if key_figures:
+            out.append(f"- [{heading_text(key_figures.title[lang])}]({KEY_FIGURES_PAGE}.md)")
         out += [f"- [{heading_text(s.heading[lang])}]({s.slug}.md)" for s in document.sections]
         if self.charts:
             out.append(f"- [{heading_text(self.words['figures_page'])}]({FIGURES_PAGE}.md)")
@@ -286,6 +291,33 @@ class PageWriter:
                 f"- [{heading_text(self.labels['download_tmx'])}](downloads/aligned-text.tmx)",
                 f"- [{heading_text(self.labels['download_csv'])}](downloads/aligned-text.csv)", ""]
         return "\n".join(out + action_labels(self.labels))
+
+    def key_figure_change(self, figure: KeyFigure, words: dict) -> str:
+        change = figure.change
+        amount = f"{trim(abs(change.value), 2)}%" if change.unit == "percent" else \
+            words["percentage_points"].format(value=trim(abs(change.value), 2))
+        return words["increase" if change.value >= 0 else "decrease"].format(value=amount)
+
+    def key_figures_page(self, key_figures: KeyFigures, references: dict[str, str]) -> str:
+        """The headline numbers as cards, each with its change and a link to the paragraph that states it."""
+        lang = self.lang
+        words = key_figures.words[lang]
+        out = front_matter(key_figures.title[lang], summary(key_figures.intro[lang], lang))
+        out += [f"# {heading_text(key_figures.title[lang])} {{#key-figures}}", "",
+                f"<p>{html.escape(key_figures.intro[lang])}</p>", "", '<ul class="key-figures" markdown="1">']
+        for figure in key_figures.figures:
+            value = format_value(figure.value, figure.unit, lang, self.style["units"], more_than=figure.more_than,
+                                 words=self.words)
+            block_id = figure.source.block_id
+            source = words["source"].format(reference=references[block_id])
+            out += [f'<li id="{figure.id}" class="key-figure" markdown="span">',
+                    f'<span class="key-figure__label">{html.escape(figure.label[lang])}</span>',
+                    f'<span class="key-figure__value">{html.escape(value)}</span>']
+            if figure.change:
+                out.append(f'<span class="key-figure__change">{html.escape(self.key_figure_change(figure, words))}</span>')
+            out += [f'<span class="key-figure__source">[{heading_text(source)}]({self.page_of[block_id]}.md#{block_id})</span>',
+                    "</li>"]
+        return "\n".join(out + ["</ul>", ""])
 
     def figures_page(self) -> str:
         words, lang = self.words, self.lang
@@ -309,11 +341,14 @@ def page_writers(document: Document, labels: dict, charts: dict[int, Chart], sty
     return {lang: PageWriter(document, charts, lang, labels[lang], style, citations[lang]) for lang in LANGS}
 
 
-def render_pages(writers: dict[str, PageWriter]) -> dict[str, str]:
+def render_pages(writers: dict[str, PageWriter], key_figures: KeyFigures | None,
+                 references: dict[str, dict[str, str]]) -> dict[str, str]:
     """Relative path under the docs folder → page text, for every language page (one language per page)."""
     pages: dict[str, str] = {}
     for lang, writer in writers.items():
-        pages[f"{lang}/index.md"] = writer.home_page()
+        pages[f"{lang}/index.md"] = writer.home_page(key_figures)
+        if key_figures:
+            pages[f"{lang}/{KEY_FIGURES_PAGE}.md"] = writer.key_figures_page(key_figures, references[lang])
         for section in writer.document.sections:
             pages[f"{lang}/{section.slug}.md"] = writer.section_page(section) + "\n"
         if writer.charts:

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .chart_cache import ImageCache, charts as draw_charts, social_cards
-from .citations import citations
+from .citations import block_references, citations
 from .figure_exports import csv_bytes
 from .figures import FigureData, load_figures
+from .key_figures import KeyFigures, load_key_figures
 from .markdown import Chart, page_writers, render_pages
 from .model import LANGS, Document
 from .output import WriteReport, write_pages
@@ -25,6 +26,7 @@ SVG_SIZE = re.compile(rb'<svg[^>]*?width="([\d.]+)pt" height="([\d.]+)pt"')
 class Generated:
     document: Document
     figures: list[FigureData]
+    key_figures: KeyFigures | None
     files: dict[str, str | bytes]
     charts_drawn: int
     translation: list[TranslationFinding]
@@ -39,13 +41,15 @@ def svg_size(svg: bytes) -> tuple[int, int]:
 def generate(settings: Settings, cache_dir: Path) -> Generated:
     document = read_document(settings.source)
     figures = load_figures(settings.figures, document)
+    key_figures = load_key_figures(settings.key_figures, document) if settings.key_figures else None
     cache = ImageCache(cache_dir)
     svgs = draw_charts(figures, settings.chart_style, cache)
     cards = social_cards(document.title, document.issuer, settings.chart_style, cache)
     charts = {f.number: Chart(f, {lang: svg_size(svgs[(f.number, lang)]) for lang in LANGS}) for f in figures}
     writers = page_writers(document, settings.labels, charts, settings.chart_style,
                            citations(document, settings.labels, settings.published))
-    files: dict[str, str | bytes] = {**render_pages(writers), **parallel_pages(writers)}
+    references = block_references(document, settings.labels)
+    files: dict[str, str | bytes] = {**render_pages(writers, key_figures, references), **parallel_pages(writers)}
     tmx, aligned_csv = tmx_bytes(document), aligned_csv_bytes(document)
     for lang in LANGS:
         files[f"{lang}/social-card.png"] = cards[lang]
@@ -59,7 +63,7 @@ def generate(settings: Settings, cache_dir: Path) -> Generated:
             files[f"{lang}/figures/figure-{figure.number}.csv"] = csv_bytes([figure], lang, settings.chart_style)
         if figures:
             files[f"{lang}/figures/all-figures.csv"] = csv_bytes(figures, lang, settings.chart_style)
-    return Generated(document, figures, files, cache.drawn, check_translation(document))
+    return Generated(document, figures, key_figures, files, cache.drawn, check_translation(document))
 
 
 def generate_docs(settings: Settings, docs_dir: Path, cache_dir: Path) -> tuple[Generated, WriteReport]:

@@ -36,6 +36,7 @@ class Settings:
     figures: Path
     chart_style: dict
     published: int               # the year the report was published, for citations
+    key_figures: Path | None = None  # the headline numbers' data file, when the report has a key figures page
     strict_checks: bool = False  # translation and data findings stop the build
 
 
@@ -100,6 +101,10 @@ def load_settings(path: Path, root: Path) -> Settings:
             elif key in TEMPLATES and (wrong := template_problem(labels[key], TEMPLATES[key])):
                 problems.append(_problem(path, where, ("languages", lang, key), f"languages.{lang}.{key} {wrong}",
                                          "see the README's section on data/site.yml"))
+    key_figures = data.get("key_figures")
+    if key_figures is not None and (not isinstance(key_figures, str) or not key_figures):
+        problems.append(_problem(path, where, ("key_figures",), "'key_figures' must be a path",
+                                 "for example: key_figures: data/key-figures.yml (or leave it out)"))
     published = data.get("published")
     if not isinstance(published, int) or isinstance(published, bool) or not 1900 <= published <= 2999:
         problems.append(_problem(path, where, ("published",), "'published' must be the year the report was published",
@@ -110,4 +115,5 @@ def load_settings(path: Path, root: Path) -> Settings:
     if problems:
         raise InputError(problems)
     return Settings(root / data["source"], {lang: dict(languages[lang]) for lang in LANGS},
-                    root / data["figures"], load_chart_style(root / data["chart_style"]), published, strict)
+                    root / data["figures"], load_chart_style(root / data["chart_style"]), published,
+                    root / key_figures if key_figures else None, strict)

@@ -9,7 +9,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from bilingual_report.errors import InputError
-from bilingual_report.markdown import FIGURES_PAGE, FULL_TEXT_PAGE
+from bilingual_report.markdown import FIGURES_PAGE, FULL_TEXT_PAGE, KEY_FIGURES_PAGE
 from bilingual_report.pipeline import generate_docs
 from bilingual_report.settings import load_settings
 
@@ -47,7 +47,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if findings:
             log.info(f"report checks: {len(findings)} findings, shown above (not fatal; "
                      f"`python scripts/check.py {settings.source.name}` prints the report)")
-        _nav = ["index.md"] + [f"{section.slug}.md" for section in generated.document.sections]
+        _nav = ["index.md"] + ([f"{KEY_FIGURES_PAGE}.md"] if generated.key_figures else []) \
+            + [f"{section.slug}.md" for section in generated.document.sections]
         if generated.figures:
             _nav.append(f"{FIGURES_PAGE}.md")
         _nav.append(f"{FULL_TEXT_PAGE}.md")

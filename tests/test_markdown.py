@@ -5,7 +5,7 @@ import markdown
 
 from pathlib import Path
 
-from bilingual_report.citations import citations
+from bilingual_report.citations import block_references, citations
 from bilingual_report.markdown import heading_text, inline_html, page_writers, render_pages
 from bilingual_report.parallel import parallel_pages
 from bilingual_report.reader import read_document
@@ -19,7 +19,7 @@ SETTINGS = load_settings(ROOT / "data" / "site.yml", ROOT)
 def pages_of(doc) -> dict[str, str]:
     writers = page_writers(doc, SETTINGS.labels, {}, SETTINGS.chart_style,
                            citations(doc, SETTINGS.labels, SETTINGS.published))
-    return {**render_pages(writers), **parallel_pages(writers)}
+    return {**render_pages(writers, None, block_references(doc, SETTINGS.labels)), **parallel_pages(writers)}
 
 
 def test_markup_in_the_source_is_escaped():
