@@ -52,11 +52,19 @@ def test_search_and_language_switch_work_under_the_security_policy(page, site_ur
     assert blocked == []
 
 
-@pytest.mark.parametrize("path, lang, status", [("/no-such-page/", "zh", 404), ("/en/no-such-page/", "en", 404)])
-def test_missing_pages_get_the_404_page_of_their_language(page, site_url, path, lang, status):
+@pytest.mark.parametrize("path, lang, title, contents", [
+    ("/no-such-page/", "zh", "找不到这个页面", "/section-1/"),
+    ("/en/deep/no-such-page/", "en", "Page not found", "/en/section-1/"),
+])
+def test_missing_pages_get_the_404_page_of_their_language(page, site_url, path, lang, title, contents):
     response = page.goto(site_url + path)
-    assert response.status == status and page.get_attribute("html", "lang") == lang
-    assert page.locator(".md-content").inner_text().strip()
+    assert response.status == 404 and page.get_attribute("html", "lang") == lang
+    assert page.text_content(".md-content h1") == title
+    links = page.eval_on_selector_all(".not-found-pages a", "links => links.map(a => a.href)")
+    assert len(links) >= 8 and site_url + contents in links
+    with page.expect_navigation():
+        page.click(f".not-found-pages a[href$='{contents}']")
+    assert page.url == site_url + contents and page.text_content("h1").startswith(("一、", "I."))
 
 
 def test_hosting_files(built_site, site_address):

@@ -44,5 +44,12 @@ def test_reading_switching_and_searching_under_the_sub_path(page, sub_path_site)
     assert PREFIX + "en/section-4/" in paths and all(p.startswith(PREFIX + "en/") for p in paths)
     response = page.goto(url + "en/missing/")
     assert response.status == 404 and page.get_attribute("html", "lang") == "en"
+    links = {urlparse(a).path for a in page.eval_on_selector_all(".not-found-pages a", "links => links.map(a => a.href)")}
+    assert PREFIX + "en/section-6/" in links and all(p.startswith(PREFIX + "en/") for p in links)
+    page.goto(url + "parallel/section-2/#s2-1-2")
+    assert urlparse(page.get_attribute("link[rel=canonical]", "href")).path == PREFIX + "section-2/"
+    with page.expect_navigation():
+        page.click(".view-switch a")
+    assert urlparse(page.url).path == PREFIX + "section-2/" and urlparse(page.url).fragment == "s2-1-2"
     page.click(".md-header__button.md-logo")
     assert urlparse(page.url).path.startswith(PREFIX)
