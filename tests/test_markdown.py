@@ -6,6 +6,7 @@ import markdown
 from pathlib import Path
 
 from bilingual_report.citations import block_references, citations
+from bilingual_report.errors import InputError
 from bilingual_report.markdown import heading_text, inline_html, page_writers, render_pages
 from bilingual_report.parallel import parallel_pages
 from bilingual_report.reader import read_document
@@ -46,3 +47,38 @@ def test_pages_share_ids_across_languages(tmp_path):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in zh
     assert "&lt;img src=x onerror=alert(1)&gt;" in en
     assert pages["zh/index.md"].count("(section-1.md)") == 1
+
+
+def test_side_by_side_page_pairs_every_block_and_is_no_duplicate(tmp_path):
+    doc = read_document(write(tmp_path, report_text(
+        *SECTION_1, "1. 第一项。内容。", "1. Item one. Content.", "续段。", "More.")))
+    pages = pages_of(doc)
+    for lang, back in (("zh", "只看中文"), ("en", "English only")):
+        page = pages[f"{lang}/parallel/section-1.md"]
+        assert 'canonical: "section-1"' in page and "search:\n  exclude: true" in page
+        assert "hide:\n  - navigation\n  - toc" in page
+        assert f'[{back}](../section-1.md)' in page
+        assert '<h2 id="s1-1" class="pair"><span lang="zh">1. 第一项。</span> <span lang="en">1. Item one.</span></h2>' in page
+        for block_id, zh, en in (("s1-1-1", "内容。", "Content."), ("s1-1-2", "续段。", "More.")):
+            row = page[page.index(f'<div id="{block_id}" class="pair"'):]
+            row = row[:row.index("</div>")]
+            assert f'<p lang="zh" class="para">{zh}' in row and f'<p lang="en" class="para">{en}' in row
+            assert row.count('class="para-link"') == 1  # one permalink per row, in the page's language
+        assert pages[f"{lang}/section-1.md"].count("(parallel/section-1.md)") == 1
+
+
+def test_label_templates_are_checked(tmp_path):
+    text = (ROOT / "data" / "site.yml").read_text(encoding="utf-8")
+    bad = text.replace('citation: "{issuer}. {title}. {year}. {reference}. {url}"',
+                       'citation: "{issuer}. {title}. {year}. {reference}. {page}"')
+    assert bad != text
+    (tmp_path / "site.yml").write_text(bad, encoding="utf-8")
+    try:
+        load_settings(tmp_path / "site.yml", ROOT)
+    except InputError as err:
+        message = str(err)
+    else:
+        raise AssertionError("a citation template with an unknown field was accepted")
+    line = next(n for n, row in enumerate(bad.splitlines(), 1) if "{page}" in row)
+    assert f"site.yml:{line}:" in message
+    assert "languages.en.citation uses {page}, which is not available" in message

@@ -227,3 +227,17 @@ def test_other_language_of_a_table_and_a_figure(page, site_url):
     assert "图 1：浙江省有效发明专利状况" in figure.text_content()
     wait_until(page, "document.querySelector('#figure-1 + .para-other img').naturalWidth > 0")
     assert urlparse(page.get_attribute("#figure-1 + .para-other img", "src")).path == "/figures/figure-1.svg"
+
+
+@pytest.mark.parametrize("prefix", ["/", "/en/"])
+def test_every_paragraph_figure_and_table_has_its_actions(page, site_url, prefix):
+    from bilingual_report.reader import read_document
+    from conftest import ROOT
+    document = read_document(ROOT / "data" / "zhejiang-ip-white-paper-2019.txt")
+    for section in document.sections:
+        page.goto(f"{site_url}{prefix}{section.slug}/")
+        targets = block_ids(page, "article [data-cite]")
+        assert targets == [block.id for block in section.blocks]
+        assert page.eval_on_selector_all("article [data-cite] .para-actions", "nodes => nodes.length") == len(targets)
+    page.goto(f"{site_url}{prefix}")
+    assert block_ids(page, "article [data-cite]") == [p.id for p in document.intro]
