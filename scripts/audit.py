@@ -93,10 +93,11 @@ def main() -> int:
                                 f"(failing: {', '.join(entry['lighthouse']['failed'])})")
         failures += [f"{path}: {p}" for p in problems]
     failures += [f"broken link: {b}" for b in broken]
-    print(f"{'page':22} {'perf':>4} {'a11y':>4} {'b.p.':>4} {'seo':>4} {'axe':>4} {'nu':>3} {'ext':>3} {'KB':>6} {'req':>4}")
+    width = max([len("page")] + [len(row["page"]) for row in rows])
+    print(f"{'page':{width}} {'perf':>4} {'a11y':>4} {'b.p.':>4} {'seo':>4} {'axe':>4} {'nu':>3} {'ext':>3} {'KB':>6} {'req':>4}")
     for row in rows:
         lh = row["lighthouse"]
-        print(f"{row['page']:22} {lh.get('performance', '-'):>4} {lh.get('accessibility', '-'):>4} "
+        print(f"{row['page']:{width}} {lh.get('performance', '-'):>4} {lh.get('accessibility', '-'):>4} "
               f"{lh.get('best-practices', '-'):>4} {lh.get('seo', '-'):>4} {len(row['axe']):>4} {len(row['nu']):>3} "
               f"{len(row['external']):>3} {row['bytes'] / 1024:6.1f} {row['requests']:>4}")
     print(f"\nbroken links and anchors: {len(broken)}")
