@@ -1,19 +1,35 @@
-"""MkDocs hook: the files a static host needs beyond the pages: a 404 page per language and robots.txt.
+"""MkDocs hook: the files a static host needs beyond the pages: a 404 page per language, robots.txt, and a
+sitemap of the pages search engines should index.
 
 static-i18n builds every language into the same site folder, so each pass writes the root 404.html and
 the last one wins. This keeps each language's rendered 404 page and writes the default language's at
 the root and each other language's at <locale>/404.html (a host serves it for missing pages under
 /<locale>/: see the README's hosting section).
+
+The sitemap leaves out the pages that only present another one differently (those whose front matter names
+a canonical page: the side-by-side views), and the build date, so that the same input gives the same bytes.
 """
 from __future__ import annotations
 
+import gzip
+import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
 
+SITEMAP_URL = re.compile(r"\s*<url>\s*<loc>([^<]*)</loc>.*?</url>", re.DOTALL)
+LASTMOD = re.compile(r"\s*<lastmod>[^<]*</lastmod>")
 _not_found_pages: dict[str, str] = {}
+_presentations: set[str] = set()  # the addresses of pages whose canonical page is another one
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) -> str:
+    if page.meta.get("canonical") and page.canonical_url:
+        _presentations.add(page.canonical_url)
+    return markdown
 
 
 def _default_locale(config: MkDocsConfig) -> str:
@@ -41,3 +57,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if config.site_url:
         (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {config.site_url}sitemap.xml\n",
                                          encoding="utf-8")
+    sitemap = site / "sitemap.xml"
+    if sitemap.exists():
+        text = SITEMAP_URL.sub(lambda url: "" if url.group(1) in _presentations else url.group(0),
+                               sitemap.read_text(encoding="utf-8"))
+        text = LASTMOD.sub("", text).encode("utf-8")
+        sitemap.write_bytes(text)
+        (site / "sitemap.xml.gz").write_bytes(gzip.compress(text, mtime=0))

@@ -2,6 +2,8 @@
 anchors, the Content-Security-Policy, external requests and lang attributes."""
 from __future__ import annotations
 
+import gzip
+import re
 from pathlib import Path
 
 import pytest
@@ -71,6 +73,10 @@ def test_hosting_files(built_site, site_address):
     assert (built_site / "robots.txt").read_text(encoding="utf-8").endswith(f"Sitemap: {site_address}/sitemap.xml\n")
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     assert f'hreflang="en" href="{site_address}/en/section-1/"' in sitemap
+    locations = re.findall(r"<loc>([^<]*)</loc>", sitemap)
+    assert f"{site_address}/en/key-figures/" in locations and len(locations) == 20
+    assert not any("/parallel/" in location for location in locations)  # views of other pages: not indexed
+    assert gzip.decompress((built_site / "sitemap.xml.gz").read_bytes()).decode("utf-8") == sitemap
     page = (built_site / "en/section-1/index.html").read_text(encoding="utf-8")
     assert f'<link rel="canonical" href="{site_address}/en/section-1/">' in page
     for lang, url in (("zh", "/section-1/"), ("x-default", "/section-1/"), ("en", "/en/section-1/")):
