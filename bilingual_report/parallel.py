@@ -3,13 +3,10 @@ from __future__ import annotations
 
 import html
 
-from .markdown import (PARALLEL_FOLDER, PageWriter, action_labels, attribute, front_matter, inline_html, item_id,
+from .markdown import (PARALLEL_FOLDER, PageWriter, action_labels, front_matter, inline_html, item_id,
                        permalink, view_switch)
 from .model import LANGS, Figure, Paragraph, Section, Table
 from .text import without_markup
-
-HTML_LANG = {"zh": "zh", "en": "en"}
-
 
 class ParallelPageWriter:
     """Writes the side-by-side pages whose surrounding words are in one language (the page's language)."""
@@ -29,7 +26,7 @@ class ParallelPageWriter:
         return permalink(block_id, self.labels[label_key]) if lang == self.lang else ""
 
     def heading_row(self, tag: str, row_id: str, texts: dict[str, str]) -> list[str]:
-        cells = " ".join(f'<span lang="{HTML_LANG[lang]}">{html.escape(without_markup(texts[lang]), quote=False)}</span>'
+        cells = " ".join(f'<span lang="{lang}">{html.escape(without_markup(texts[lang]), quote=False)}</span>'
                          for lang in LANGS)
         return [f'<{tag} id="{row_id}" class="pair">{cells}</{tag}>', ""]
 
@@ -48,7 +45,7 @@ class ParallelPageWriter:
                 return out
         else:
             texts = {lang: getattr(paragraph, lang) for lang in LANGS}
-        cells = [f'<p lang="{HTML_LANG[lang]}" class="para">{inline_html(texts[lang])}'
+        cells = [f'<p lang="{lang}" class="para">{inline_html(texts[lang])}'
                  f'{" " + self.link(paragraph.id, lang, "permalink") if lang == self.lang else ""}</p>'
                  for lang in LANGS]
         return out + self.row(paragraph.id, cells)
@@ -56,14 +53,14 @@ class ParallelPageWriter:
     def table_row(self, table: Table) -> list[str]:
         cells = []
         for lang in LANGS:
-            cells += [f'<figure class="report-table" lang="{HTML_LANG[lang]}">',
+            cells += [f'<figure class="report-table" lang="{lang}">',
                       *self.writers[lang].table_content(table, self.link(table.id, lang, "figure_link")), "</figure>"]
         out = self.row(table.id, cells)
         if table.number in self.writers[self.lang].charts:
             charts = []
             for lang in LANGS:
                 image = self.writers[lang].image(table.number, src=self.chart_path(table.number, lang))
-                charts += [f'<figure class="report-figure report-chart" lang="{HTML_LANG[lang]}" markdown="span">',
+                charts += [f'<figure class="report-figure report-chart" lang="{lang}" markdown="span">',
                            image, "</figure>"]
             out += ['<div class="pair" markdown="1">', *charts, "</div>", ""]
         return out
@@ -73,7 +70,7 @@ class ParallelPageWriter:
         for lang in LANGS:
             content = self.writers[lang].figure_content(figure, self.link(figure.id, lang, "figure_link"),
                                                         src=self.chart_path(figure.number, lang))
-            cells += [f'<figure class="report-figure" lang="{HTML_LANG[lang]}" markdown="span">', *content, "</figure>"]
+            cells += [f'<figure class="report-figure" lang="{lang}" markdown="span">', *content, "</figure>"]
         return self.row(figure.id, cells, markdown=True)
 
     def page(self, section: Section) -> str:

@@ -10,7 +10,7 @@ from .model import LANGS
 from .yaml_lines import load_yaml_with_lines
 
 REQUIRED_LABELS = ("home", "contents", "issuer", "permalink", "figure_link", "table_note", "downloads",
-                   "download_tmx", "download_csv", "full_text", "language_name", "parallel_view", "parallel_title",
+                   "download_tmx", "download_csv", "full_text", "parallel_view",
                    "single_view", "actions", "copy_link", "copy_citation", "show_other", "hide_other", "copied",
                    "copy_failed", "other_failed")
 # Labels that are templates, with the {fields} each may use; the ones marked True must appear.
