@@ -241,3 +241,15 @@ def test_every_paragraph_figure_and_table_has_its_actions(page, site_url, prefix
         assert page.eval_on_selector_all("article [data-cite] .para-actions", "nodes => nodes.length") == len(targets)
     page.goto(f"{site_url}{prefix}")
     assert block_ids(page, "article [data-cite]") == [p.id for p in document.intro]
+
+
+@pytest.mark.parametrize("path, block", [("/section-2/", "s2-1-2"), ("/en/section-2/", "figure-3")])
+def test_open_actions_and_the_other_language_pass_axe(page, site_url, path, block):
+    from quality.axe import axe_violations
+    page.goto(site_url + path)
+    open_actions(page, block)
+    page.click(f"#actions-{block} [data-action=other]")
+    page.wait_for_selector(f"#{block} + .para-other")
+    page.click(f"#actions-{block} [data-action=link]")  # the status line is shown too
+    wait_until(page, f"document.querySelector('#{block} .para-status').textContent !== ''")
+    assert axe_violations(page) == []
