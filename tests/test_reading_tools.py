@@ -123,6 +123,7 @@ def test_side_by_side_pages_are_no_duplicates_for_search(page, site_url, built_s
     page.goto(f"{site_url}{prefix}parallel/section-5/")
     canonical = page.get_attribute("link[rel=canonical]", "href")
     assert canonical == f"{site_url}{prefix}section-5/"
+    assert page.locator("link[hreflang]").count() == 0  # the canonical page carries the alternates
     for index in (built_site / "search" / "search_index.json", built_site / "en" / "search" / "search_index.json"):
         locations = [doc["location"] for doc in json.loads(index.read_text(encoding="utf-8"))["docs"]]
         assert locations and not any("parallel/" in location for location in locations)
