@@ -30,9 +30,10 @@ def block_references(document: Document, labels: dict) -> dict[str, dict[str, st
     return references
 
 
-def citations(document: Document, labels: dict, published: int) -> dict[str, dict[str, str]]:
-    """{lang: {block id: the citation of that block, with {url} left for its address}}."""
+def citations(document: Document, labels: dict, published: int,
+              references: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    """{lang: {block id: the citation of that block, with {url} left for its address}}, from block_references."""
     return {lang: {block_id: labels[lang]["citation"].format(issuer=document.issuer[lang], title=document.title[lang],
                                                              year=published, reference=reference, url=URL)
-                   for block_id, reference in references.items()}
-            for lang, references in block_references(document, labels).items()}
+                   for block_id, reference in by_id.items()}
+            for lang, by_id in references.items()}

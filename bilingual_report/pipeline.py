@@ -46,9 +46,9 @@ def generate(settings: Settings, cache_dir: Path) -> Generated:
     svgs = draw_charts(figures, settings.chart_style, cache)
     cards = social_cards(document.title, document.issuer, settings.chart_style, cache)
     charts = {f.number: Chart(f, {lang: svg_size(svgs[(f.number, lang)]) for lang in LANGS}) for f in figures}
-    writers = page_writers(document, settings.labels, charts, settings.chart_style,
-                           citations(document, settings.labels, settings.published))
     references = block_references(document, settings.labels)
+    writers = page_writers(document, settings.labels, charts, settings.chart_style,
+                           citations(document, settings.labels, settings.published, references))
     files: dict[str, str | bytes] = {**render_pages(writers, key_figures, references), **parallel_pages(writers)}
     tmx, aligned_csv = tmx_bytes(document), aligned_csv_bytes(document)
     for lang in LANGS:

@@ -26,9 +26,10 @@ def paper():
 
 
 def pages(document, key_figures) -> dict[str, str]:
+    references = block_references(document, SETTINGS.labels)
     writers = page_writers(document, SETTINGS.labels, {}, SETTINGS.chart_style,
-                           citations(document, SETTINGS.labels, SETTINGS.published))
-    return render_pages(writers, key_figures, block_references(document, SETTINGS.labels))
+                           citations(document, SETTINGS.labels, SETTINGS.published, references))
+    return render_pages(writers, key_figures, references)
 
 
 def edited(tmp_path: Path, change) -> Path:

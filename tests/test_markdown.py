@@ -18,9 +18,10 @@ SETTINGS = load_settings(ROOT / "data" / "site.yml", ROOT)
 
 
 def pages_of(doc) -> dict[str, str]:
+    references = block_references(doc, SETTINGS.labels)
     writers = page_writers(doc, SETTINGS.labels, {}, SETTINGS.chart_style,
-                           citations(doc, SETTINGS.labels, SETTINGS.published))
-    return {**render_pages(writers, None, block_references(doc, SETTINGS.labels)), **parallel_pages(writers)}
+                           citations(doc, SETTINGS.labels, SETTINGS.published, references))
+    return {**render_pages(writers, None, references), **parallel_pages(writers)}
 
 
 def test_markup_in_the_source_is_escaped():
