@@ -8,13 +8,15 @@ from pathlib import Path
 from .errors import InputError
 from .model import Document
 from .quoted import QuotedDataFile, Source
+from .templates import template_problem
 
 UNITS = ("count", "yuan", "per_10k_people", "percent")
 CHANGE_UNITS = ("percent", "percentage_points")
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FIGURE_KEYS = {"id", "label", "value", "unit", "bound", "quote", "change"}
 CHANGE_KEYS = {"value", "unit", "quote"}
-WORD_KEYS = {"increase": ("value",), "decrease": ("value",), "percentage_points": ("value",), "source": ("reference",)}
+WORD_KEYS = {"increase": {"value": True}, "decrease": {"value": True}, "percentage_points": {"value": True},
+             "source": {"reference": True}}
 
 
 @dataclass(frozen=True)
@@ -82,9 +84,10 @@ class KeyFiguresFile(QuotedDataFile):
                 return None
             for key, fields in WORD_KEYS.items():
                 text = templates.get(key)
-                if not isinstance(text, str) or any("{" + f + "}" not in text for f in fields):
-                    self.problem(("words", lang, key), f"words.{lang}.{key} must be text containing "
-                                                       + ", ".join("{" + f + "}" for f in fields))
+                wrong = template_problem(text, fields) if isinstance(text, str) else \
+                    f"must be text containing {{{next(iter(fields))}}}"
+                if wrong:
+                    self.problem(("words", lang, key), f"words.{lang}.{key} {wrong}")
             words[lang] = {key: templates.get(key) for key in WORD_KEYS}
         return words
 

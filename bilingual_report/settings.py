@@ -1,12 +1,12 @@
 """Load and check the site settings (data/site.yml) and the chart style (data/chart-style.yml)."""
 from __future__ import annotations
 
-import string
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError, Problem
 from .model import LANGS
+from .templates import template_problem
 from .yaml_lines import load_yaml_with_lines
 
 REQUIRED_LABELS = ("home", "contents", "issuer", "permalink", "figure_link", "table_note", "downloads",
@@ -58,21 +58,6 @@ def load_chart_style(path: Path) -> dict:
     if problems:
         raise InputError(problems)
     return data
-
-
-def template_problem(template: str, fields: dict[str, bool]) -> str | None:
-    """What is wrong with a label template, if anything: a {field} it may not use, or one it must."""
-    try:
-        used = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
-    except ValueError as err:
-        return f"is not a valid template ({err}; write {{{{ and }}}} for literal braces)"
-    unknown = sorted(used - set(fields))
-    if unknown:
-        return f"uses {{{unknown[0]}}}, which is not available (available: {', '.join('{' + f + '}' for f in fields)})"
-    missing = [name for name, required in fields.items() if required and name not in used]
-    if missing:
-        return f"must contain {{{missing[0]}}}"
-    return None
 
 
 def load_settings(path: Path, root: Path) -> Settings:

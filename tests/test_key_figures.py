@@ -98,6 +98,8 @@ figures:
     (lambda d: d["figures"][4].update(id="valid-invention-patents"), "id: valid-invention-patents",
      "another key figure already has the id 'valid-invention-patents'"),
     (lambda d: d["words"]["en"].update(source="Source"), "source: Source", "words.en.source must be text containing {reference}"),
+    (lambda d: d["words"]["en"].update(increase="up {value} {valeu}"), "increase: up {value} {valeu}",
+     "words.en.increase uses {valeu}, which is not available (available: {value})"),
 ])
 def test_bad_data_names_the_file_and_line(tmp_path, paper, change, needle, message):
     path = edited(tmp_path, change)
