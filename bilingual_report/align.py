@@ -34,11 +34,13 @@ def _mergeable(run: list[Element], start: int, size: int) -> bool:
         return False
     if size == 1:
         return True
-    return group[0].kind == "paragraph" and all(e.kind == "paragraph" and e.soft_start for e in group[1:])
+    return group[0].runs_on and all(e.kind == "paragraph" and e.soft_start for e in group[1:])
 
 
 def _compatible(zh: Element, en: Element) -> bool:
-    return zh.kind == en.kind and zh.number == en.number
+    """Same kind, number and role; a numbered heading of a level the English heading may be."""
+    return (zh.kind == en.kind and zh.number == en.number and zh.role == en.role
+            and (zh.levels & en.levels or not (zh.levels or en.levels)))
 
 
 def pair_run(zh_run: list[Element], en_run: list[Element], expected_ratio: float) -> list[Pair] | None:
@@ -68,7 +70,7 @@ def pair_run(zh_run: list[Element], en_run: list[Element], expected_ratio: float
                                 or deviation > MAX_MERGED_DEVIATION:
                             continue
                     cost = cost_here + MERGE_COST * (a + b - 2)
-                    if zh.kind == "paragraph":
+                    if zh.runs_on:
                         cost += deviation
                     key = (i + a, j + b)
                     if key not in best or cost < best[key][0]:

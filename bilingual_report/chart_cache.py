@@ -5,6 +5,7 @@ import dataclasses
 import functools
 import hashlib
 import json
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Callable
@@ -23,50 +24,63 @@ def drawing_version() -> str:
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
+@dataclass(frozen=True)
+class Image:
+    data: bytes
+    size: tuple[int, int]  # in CSS pixels
+
+
+def _write(path: Path, data: bytes) -> None:
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_bytes(data)
+    temporary.replace(path)
+
+
 class ImageCache:
-    """Drawn images kept in a folder under a hash of everything that went into them."""
+    """Drawn images kept in a folder under a hash of everything that went into them, each with its size beside it."""
 
     def __init__(self, folder: Path):
         self.folder = folder
         self.drawn = 0
 
-    def get(self, name: str, inputs: object, suffix: str, draw: Callable[[], bytes]) -> bytes:
+    def get(self, name: str, inputs: object, suffix: str, draw: Callable[[], Image]) -> Image:
         text = json.dumps(inputs, sort_keys=True, ensure_ascii=False, default=str) + drawing_version()
         key = hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
-        path = self.folder / f"{name}.{key}.{suffix}"
-        if path.exists():
-            return path.read_bytes()
-        data = draw()
+        path, size_path = self.folder / f"{name}.{key}.{suffix}", self.folder / f"{name}.{key}.json"
+        if path.exists() and size_path.exists():
+            return Image(path.read_bytes(), tuple(json.loads(size_path.read_text(encoding="utf-8"))))
+        image = draw()
         self.drawn += 1
         self.folder.mkdir(parents=True, exist_ok=True)
-        for old in self.folder.glob(f"{name}.*.{suffix}"):
+        for old in [*self.folder.glob(f"{name}.*.{suffix}"), *self.folder.glob(f"{name}.*.json")]:
             old.unlink()
-        temporary = path.with_name(path.name + ".tmp")
-        temporary.write_bytes(data)
-        temporary.replace(path)
-        return data
+        _write(path, image.data)
+        _write(size_path, json.dumps(list(image.size)).encode("utf-8"))
+        return image
 
 
-def charts(figures: list[FigureData], style: dict, cache: ImageCache) -> dict[tuple[int, str], bytes]:
-    """SVG bytes per (figure number, language)."""
-    found: dict[tuple[int, str], bytes] = {}
+def charts(figures: list[FigureData], style: dict, cache: ImageCache) -> dict[tuple[int, str], Image]:
+    """The SVG chart per (figure number, language)."""
+    found: dict[tuple[int, str], Image] = {}
     for figure in figures:
         data = dataclasses.asdict(figure)
         data.pop("path")
         for lang in LANGS:
-            def draw(figure=figure, lang=lang) -> bytes:
+            def draw(figure=figure, lang=lang) -> Image:
                 from .charts import draw_svg  # imports matplotlib
-                return draw_svg(figure, lang, style)
+                return Image(*draw_svg(figure, lang, style))
             found[(figure.number, lang)] = cache.get(f"figure-{figure.number}.{lang}", [data, lang, style], "svg", draw)
     return found
 
 
-def social_cards(title: dict, issuer: dict, style: dict, cache: ImageCache) -> dict[str, bytes]:
-    """The PNG shown when a page is shared, per language."""
+def social_cards(title: dict, issuer: dict | None, style: dict, cache: ImageCache) -> dict[str, bytes]:
+    """The PNG shown when a page is shared, per language: the report's title and issuer."""
     cards = {}
     for lang in LANGS:
-        def draw(lang=lang) -> bytes:
-            from .charts import draw_social_card  # imports matplotlib
-            return draw_social_card(title[lang], issuer[lang], lang, style)
-        cards[lang] = cache.get(f"social-card.{lang}", [title[lang], issuer[lang], style["colors"]], "png", draw)
+        by = (issuer or {}).get(lang, "")
+
+        def draw(lang=lang, by=by) -> Image:
+            from .charts import SOCIAL_CARD_SIZE, draw_social_card  # imports matplotlib
+            return Image(draw_social_card(title[lang], by, lang, style), SOCIAL_CARD_SIZE)
+        cards[lang] = cache.get(f"social-card.{lang}", [title[lang], by, style["colors"]], "png", draw).data
     return cards

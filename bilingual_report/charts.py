@@ -21,6 +21,9 @@ from .figures import FigureData
 from .formatting import format_value
 
 FONT_FILE = "NotoSansCJKsc-Regular.otf"
+SOCIAL_CARD_SIZE = (1200, 630)
+PAD_INCHES = 0.1
+CSS_PIXELS_PER_INCH = 96
 
 
 def font_path() -> Path:
@@ -48,7 +51,8 @@ def _slots(labels: list[str], style: dict) -> list[float]:
     return [max(style["bar_inches"], line * (label.count("\n") + 1) + 0.12) for label in labels]
 
 
-def draw_svg(figure: FigureData, lang: str, style: dict) -> bytes:
+def draw_svg(figure: FigureData, lang: str, style: dict) -> tuple[bytes, tuple[int, int]]:
+    """The chart as SVG, and its size in CSS pixels (the tight box around everything drawn)."""
     words = style["words"][lang]
     colors = style["colors"]
     line = style["font_size"] / 72 * 1.3
@@ -99,23 +103,28 @@ def draw_svg(figure: FigureData, lang: str, style: dict) -> bytes:
                 axes.spines[side].set_visible(False)
             axes.spines["left"].set_color(colors["muted"])
             axes.set_title(titles[index], loc="left", color=colors["text"], fontsize=style["font_size"] + 1, pad=6)
+        box = chart.get_tightbbox(FigureCanvasAgg(chart).get_renderer()).padded(PAD_INCHES)
+        FigureCanvasSVG(chart)
         out = io.StringIO()
-        chart.savefig(out, format="svg", bbox_inches="tight", pad_inches=0.1, metadata={"Date": None, "Creator": None})
-    return out.getvalue().encode("utf-8")
+        chart.savefig(out, format="svg", bbox_inches=box, metadata={"Date": None, "Creator": None})
+    size = (round(box.width * CSS_PIXELS_PER_INCH), round(box.height * CSS_PIXELS_PER_INCH))
+    return out.getvalue().encode("utf-8"), size
 
 
 def draw_social_card(title: str, issuer: str, lang: str, style: dict) -> bytes:
     """The image shown when a page is shared (1200×630 PNG): the report's title and issuer."""
     colors = style["colors"]
     with matplotlib.rc_context({"font.family": _font_name(), "axes.unicode_minus": False}):
-        card = MatplotlibFigure(figsize=(12, 6.3), dpi=100, facecolor="#ffffff")
+        width, height = SOCIAL_CARD_SIZE
+        card = MatplotlibFigure(figsize=(width / 100, height / 100), dpi=100, facecolor="#ffffff")
         FigureCanvasAgg(card)
         card.patches.append(matplotlib.patches.Rectangle((0, 0), 0.025, 1, transform=card.transFigure,
                                                          color=colors["stated"], figure=card))
         width = 16 if lang == "zh" else 34
         card.text(0.07, 0.62, "\n".join(textwrap.wrap(title, width, break_long_words=lang == "zh")),
                   fontsize=40 if lang == "zh" else 34, color=colors["text"], va="center", linespacing=1.35)
-        card.text(0.07, 0.14, issuer, fontsize=22, color=colors["muted"], va="center")
+        if issuer:
+            card.text(0.07, 0.14, issuer, fontsize=22, color=colors["muted"], va="center")
         out = io.BytesIO()
         card.savefig(out, format="png", metadata={"Software": None})
     return out.getvalue()

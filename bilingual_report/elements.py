@@ -1,58 +1,32 @@
-"""Parse a run of same-language blocks into headings, paragraphs, captions and tables, rejoining page-break fragments."""
+"""Parse a run of same-language blocks into headings, paragraphs, notes, captions and tables, rejoining
+page-break fragments; what a block is comes from the document profile."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
 
+from .numerals import numeral_value
+from .profile import CaptionRule, Level, Profile, Scheme, Unnumbered
 from .source import ITEM_NUMBER_ONLY, Block
 from .text import ends_sentence, join, starts_lowercase
 
-CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-HEADING = {
-    "zh": re.compile(r"^\**([一二三四五六七八九十]+)、"),
-    "en": re.compile(r"^\**([IVXLC]+)\.\s"),
-}
-ITEM = {
-    "zh": re.compile(r"^\**(\d+)\s*[.．、](?!\d)"),
-    "en": re.compile(r"^\**(\d+)\.(?!\d)(?:\s|$)"),
-}
-CAPTION = {
-    "zh": re.compile(r"^图\s*(\d+)(?!\d)"),
-    "en": re.compile(r"^Figure\s*(\d+)(?!\d)", re.IGNORECASE),
-}
 CAPTION_MAX_LENGTH = 200
+UNNUMBERED_MAX_LENGTH = {"zh": 40, "en": 120}
 ZH_CONTINUATION_START = "，。、；：”’）》】"
-
-
-def chinese_numeral(text: str) -> int:
-    if text == "十":
-        return 10
-    if "十" in text:
-        tens, _, units = text.partition("十")
-        return CHINESE_DIGITS.get(tens, 1) * 10 + CHINESE_DIGITS.get(units, 0)
-    return CHINESE_DIGITS[text]
-
-
-def roman_numeral(text: str) -> int:
-    total = 0
-    for char, following in zip(text, text[1:] + " "):
-        value = ROMAN[char]
-        total += -value if following != " " and ROMAN[following] > value else value
-    return total
 
 
 @dataclass
 class Element:
-    """One heading, paragraph, caption or table in one language, with the source lines it came from."""
+    """One heading, paragraph, note, caption or table in one language, with the source lines it came from."""
 
-    kind: str
+    kind: str                       # heading | paragraph | note | caption | table
     lang: str
     parts: list[str]
     lines: list[int]
-    number: int | None = None
-    soft_start: bool = False  # a paragraph that may be the page-break continuation of the one before it
+    number: int | None = None       # a numbered heading's or a caption's number
+    levels: frozenset = frozenset()  # the scheme levels a numbered heading may be (one in Chinese; English may be ambiguous)
+    role: str | None = None          # an unnumbered heading's role, or a caption's kind
+    soft_start: bool = False        # a paragraph that may be the page-break continuation of the one before it
     rows: list[list[str]] = field(default_factory=list)
     _text: str = field(default="", repr=False, compare=False)
     _text_for: int = field(default=-1, repr=False, compare=False)
@@ -64,6 +38,11 @@ class Element:
         if self._text_for != key:
             self._text, self._text_for = join(self.lang, self.parts), key
         return self._text
+
+    @property
+    def runs_on(self) -> bool:
+        """Whether the next paragraph may be this one's page-break continuation (a paragraph, a note, an item)."""
+        return self.kind in ("paragraph", "note") or (self.kind == "heading" and self.number is not None)
 
     def merged(self, following: list["Element"]) -> "Element":
         parts, lines = list(self.parts), list(self.lines)
@@ -91,7 +70,7 @@ def parse_table(block: Block) -> Element:
 
 def continues(previous: Element, block_text: str) -> bool:
     """Whether a plain block is surely the rest of the previous heading or paragraph."""
-    if previous.kind not in ("heading", "paragraph"):
+    if previous.kind not in ("heading", "paragraph", "note"):
         return False
     if ITEM_NUMBER_ONLY.match(previous.text) or not ends_sentence(previous.lang, previous.parts[-1]):
         return True
@@ -100,7 +79,57 @@ def continues(previous: Element, block_text: str) -> bool:
     return block_text[:1] in ZH_CONTINUATION_START
 
 
-def parse_run(blocks: list[Block]) -> list[Element]:
+def heading_levels(scheme: Scheme, lang: str, text: str) -> tuple[frozenset, int | None, bool]:
+    """The scheme levels whose pattern starts the text, the numeral's value, and whether they are list levels."""
+    names, number, listed = [], None, False
+    for level in scheme.levels:
+        match = level.patterns[lang].match(text)
+        if match:
+            value = numeral_value(match.group("numeral"))
+            if value is None or (number is not None and value != number):
+                continue
+            names.append(level.name)
+            number, listed = value, listed or level.list
+            if lang == "zh":
+                break  # Chinese numbering is unambiguous: the outermost matching level
+    return frozenset(names), number, listed
+
+
+def unnumbered_role(rules: tuple[Unnumbered, ...], lang: str, text: str) -> tuple[str, int | None] | None:
+    """The role of an unnumbered heading (and the value of a numeral after its word: 附录二), if the text is one."""
+    if len(text) > UNNUMBERED_MAX_LENGTH[lang] or ends_sentence(lang, text):
+        return None
+    for rule in rules:
+        if match := rule.patterns[lang].match(text):
+            numeral = match.group("numeral") if "numeral" in rule.patterns[lang].groupindex else None
+            return rule.role, numeral_value(numeral) if numeral else None
+    return None
+
+
+def caption_of(rules: tuple[CaptionRule, ...], lang: str, text: str) -> tuple[str, int] | None:
+    if len(text) > CAPTION_MAX_LENGTH:
+        return None
+    for rule in rules:
+        if match := rule.patterns[lang].match(text):
+            return rule.kind, int(match.group("number"))
+    return None
+
+
+def classify(profile: Profile, scheme: Scheme, lang: str, text: str, line: int) -> Element:
+    """A new element for a block that does not continue the one before it."""
+    if caption := caption_of(profile.captions, lang, text):
+        return Element("caption", lang, [text], [line], caption[1], role=caption[0])
+    if unnumbered := unnumbered_role(profile.unnumbered, lang, text):
+        return Element("heading", lang, [text], [line], unnumbered[1], role=unnumbered[0])
+    levels, number, listed = heading_levels(scheme, lang, text)
+    if levels and not listed:
+        return Element("heading", lang, [text], [line], number, levels)
+    if profile.note[lang].match(text):
+        return Element("note", lang, [text], [line])
+    return Element("paragraph", lang, [text], [line])
+
+
+def parse_run(blocks: list[Block], profile: Profile, scheme: Scheme) -> list[Element]:
     elements: list[Element] = []
     for block in blocks:
         lang = block.lang
@@ -114,19 +143,66 @@ def parse_run(blocks: list[Block]) -> list[Element]:
                 elements.append(table)
             continue
         text = join(lang, block.texts)
-        line = block.first_line
-        if match := HEADING[lang].match(text):
-            numeral = match.group(1)
-            number = chinese_numeral(numeral) if lang == "zh" else roman_numeral(numeral)
-            elements.append(Element("heading", lang, [text], [line], number))
-        elif (match := CAPTION[lang].match(text)) and len(text) <= CAPTION_MAX_LENGTH:
-            elements.append(Element("caption", lang, [text], [line], int(match.group(1))))
-        elif match := ITEM[lang].match(text):
-            elements.append(Element("paragraph", lang, [text], [line], int(match.group(1))))
-        elif previous and continues(previous, text):
+        element = classify(profile, scheme, lang, text, block.first_line)
+        if element.kind == "paragraph" and previous and continues(previous, text):
             previous.parts.append(text)
-            previous.lines.append(line)
-        else:
-            soft = previous is not None and previous.kind == "paragraph"
-            elements.append(Element("paragraph", lang, [text], [line], None, soft_start=soft))
+            previous.lines.append(block.first_line)
+            continue
+        element.soft_start = element.kind == "paragraph" and previous is not None and previous.runs_on
+        elements.append(element)
     return elements
+
+
+def other_scheme_headings(profile: Profile, scheme: Scheme, blocks: list[Block]) -> list[tuple[int, str, str]]:
+    """(line, scheme name, text) of Chinese blocks that look like headings of a scheme the document does not use."""
+    found = []
+    for block in blocks:
+        if block.lang != "zh" or is_table(block):
+            continue
+        text = join("zh", block.texts)
+        for other in profile.schemes:
+            if other is scheme:
+                continue
+            levels, _, listed = heading_levels(other, "zh", text)
+            own, _, _ = heading_levels(scheme, "zh", text)
+            if levels and not listed and not own:
+                found.append((block.first_line, other.name, text))
+                break
+    return found
+
+
+def choose_scheme(profile: Profile, blocks: list[Block]) -> Scheme:
+    """The scheme whose headings the document's Chinese blocks have most of (the first listed on a tie)."""
+    texts = [join("zh", block.texts) for block in blocks if block.lang == "zh" and not is_table(block)]
+
+    def count(scheme: Scheme) -> int:
+        return sum(1 for text in texts if (found := heading_levels(scheme, "zh", text))[0] and not found[2])
+
+    return max(profile.schemes, key=count)  # max keeps the first of equals
+
+
+LEAD_END = {
+    "zh": re.compile(r"[。！？](?:\*\*)?"),
+    "en": re.compile(r"[.!?](?:\*\*)?(?=\s|$)"),
+}
+
+
+def split_heading(level: Level | None, pattern: re.Pattern, text: str, lang: str) -> tuple[str, str, str, str]:
+    """A heading's (label, numeral, text, body): its label as printed, its text up to its first sentence's end
+    (nothing, for a level whose lead is its number alone), and the paragraph that runs on after it."""
+    match = pattern.match(text)
+    if "label" in pattern.groupindex:  # an unnumbered heading: its word, then any title
+        return match.group("label").strip(), match.group("numeral") or "", (match.group("title") or "").strip("* "), ""
+    label = match.group(0).strip().lstrip("*").strip()
+    rest = text[match.end():].lstrip(" \u3000")
+    if match.group(0).lstrip().startswith("**") and "**" in rest:
+        rest = "**" + rest  # the bold marker opened before the number
+    numeral = match.group("numeral") or ""
+    if level is None:
+        return label, numeral, rest, ""
+    if not level.lead_sentence:
+        return label, numeral, "", rest
+    end = LEAD_END[lang].search(rest)
+    if not end:
+        return label, numeral, rest, ""
+    return label, numeral, rest[: end.end()].strip(), rest[end.end():].strip()

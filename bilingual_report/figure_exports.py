@@ -20,16 +20,13 @@ def bar_value(bar: Bar, panel: Panel, lang: str, style: dict) -> str:
 
 
 def alt_text(figure: FigureData, lang: str, style: dict) -> str:
-    """A sentence per panel stating every bar's value."""
+    """A sentence per panel stating every bar's value, after the kind of chart (words from the chart style)."""
+    words = style["words"][lang]
     sentences = []
     for panel in figure.panels:
-        values = [f"{bar.label[lang]} {bar_value(bar, panel, lang, style)}" for bar in panel.bars]
-        if lang == "zh":
-            sentences.append(f"{panel.title[lang]}：" + "，".join(values) + "。")
-        else:
-            sentences.append(f"{panel.title[lang]}: " + "; ".join(values) + ".")
-    lead = "条形图。" if lang == "zh" else "Bar chart. "
-    return lead + ("" if lang == "zh" else " ").join(sentences)
+        values = words["alt_separator"].join(f"{bar.label[lang]} {bar_value(bar, panel, lang, style)}" for bar in panel.bars)
+        sentences.append(words["alt_panel"].format(title=panel.title[lang], values=values))
+    return words["chart"] + "".join(sentences)
 
 
 def csv_bytes(figures: list[FigureData], lang: str, style: dict) -> bytes:

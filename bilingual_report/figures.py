@@ -15,6 +15,7 @@ from pathlib import Path
 from .errors import InputError, Problem
 from .model import LANGS, Document, Figure, Table
 from .quoted import QuotedDataFile, Source, format_plain
+from .templates import template_problem
 
 UNITS = ("count", "yuan", "per_10k_people", "percent")
 OPERATORS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv}
@@ -43,6 +44,7 @@ class Finding:
 
     figure: int
     message: dict  # {"zh": …, "en": …}
+    suspect: int | None = None  # the index of the item whose printed value is probably a misprint
 
     def __str__(self) -> str:
         return f"figure {self.figure}: {self.message['en']}"
@@ -64,6 +66,10 @@ class FigureData:
 
 class FigureFile(QuotedDataFile):
     """One figure's YAML file, read with the line of every value so that each problem can point at it."""
+
+    def __init__(self, path: Path, document: Document, words: dict):
+        super().__init__(path, document)
+        self.words = words  # {lang: the chart style's words}, for the sentences of a finding
 
     def read(self) -> FigureData | None:
         data = self.data
@@ -193,10 +199,10 @@ class FigureFile(QuotedDataFile):
             if "total" in check:
                 parts = [facts[n].value for n in check["parts"]]
                 finding = total_finding(number, facts[check["total"]].value, parts,
-                                        [{"zh": n, "en": n} for n in check["parts"]])
+                                        [{"zh": n, "en": n} for n in check["parts"]], self.words)
             else:
                 finding = share_finding(number, facts[check["share"]].value, facts[check["part"]].value,
-                                        facts[check["whole"]].value)
+                                        facts[check["whole"]].value, self.words)
             if finding:
                 findings.append(finding)
         return findings
@@ -205,8 +211,8 @@ class FigureFile(QuotedDataFile):
 
     def table_panels(self, number: int, raw) -> tuple[list[Panel], list[Finding]]:
         where = ("table",)
-        table = next((b for s in self.document.sections for b in s.blocks
-                      if isinstance(b, Table) and b.number == number), None)
+        table = next((node for node, _ in self.document.walk()
+                      if isinstance(node, Table) and node.kind == "figure" and node.number == number), None)
         if table is None:
             self.problem(where, f"the text has no table captioned as figure {number}",
                          "use 'table' only for a figure printed as a table")
@@ -237,12 +243,11 @@ class FigureFile(QuotedDataFile):
         findings = []
         if has_total:
             total = float(body["zh"][-1][raw["value_column"]].replace(",", ""))
-            finding = total_finding(number, total, [b.value for b in bars], labels)
+            finding = total_finding(number, total, [b.value for b in bars], labels, self.words)
             if finding:
                 findings.append(finding)
-                for index, bar in enumerate(bars):
-                    if f"«{labels[index]['en']}»" in finding.message["en"]:
-                        bar.note = finding.message
+                if finding.suspect is not None:
+                    bars[finding.suspect].note = finding.message
         return ([Panel(title, unit, bars)] if title else []), findings
 
 
@@ -276,9 +281,21 @@ def evaluate(formula: str, names: dict[str, float]) -> tuple[float, list[str]]:
     return value(tree), list(dict.fromkeys(used))
 
 
-def plain_zh(value: float) -> str:
-    """A number as Chinese text prints it: no thousands separators."""
-    return format_plain(value).replace(",", "")
+def plain(value: float, lang: str) -> str:
+    """A number as each language's text prints it: no thousands separators in Chinese."""
+    return format_plain(value).replace(",", "") if lang == "zh" else format_plain(value)
+
+
+FINDING_WORDS = {"total_mismatch": {"total": True, "sum": True},
+                 "misprint": {"label": True, "printed": True, "candidate": True},
+                 "share_mismatch": {"share": True, "part": True, "whole": True, "computed": True}}
+
+
+def finding_words_problems(words: dict) -> list[str]:
+    """What is wrong with the chart style's finding sentences, if anything."""
+    return [f"words.{lang}.{key} {wrong}" for lang in LANGS for key, fields in FINDING_WORDS.items()
+            if (wrong := template_problem(words[lang].get(key, ""), fields) if isinstance(words[lang].get(key), str)
+                else "is missing")]
 
 
 def one_digit_apart(printed: float, candidate: float) -> bool:
@@ -292,41 +309,41 @@ def one_digit_apart(printed: float, candidate: float) -> bool:
     return len(longer) == len(shorter) + 1 and any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
 
 
-def total_finding(number: int, total: float, parts: list[float], labels: list[dict]) -> Finding | None:
+def total_finding(number: int, total: float, parts: list[float], labels: list[dict], words: dict) -> Finding | None:
+    """A printed total that is not the sum of its parts, naming the part that one digit typed differently would fix."""
     computed = sum(parts)
     if abs(computed - total) < 1e-6 * max(1.0, abs(total)):
         return None
-    zh = f"印刷的合计为 {plain_zh(total)}，但各项之和为 {plain_zh(computed)}。"
-    en = f"The printed total is {format_plain(total)}, but the items add up to {format_plain(computed)}."
-    for part, label in zip(parts, labels):
+    message = {lang: words[lang]["total_mismatch"].format(total=plain(total, lang), sum=plain(computed, lang))
+               for lang in LANGS}
+    for index, (part, label) in enumerate(zip(parts, labels)):
         candidate = part - (computed - total)
         if one_digit_apart(part, candidate):
-            zh += f"「{label['zh']}」一项印作 {plain_zh(part)}，若为 {plain_zh(candidate)} 则合计相符，疑为排印错误。"
-            en += (f" The item «{label['en']}» is printed as {format_plain(part)}; {format_plain(candidate)} "
-                   f"would make the total match, so it is probably a misprint.")
-            break
-    return Finding(number, {"zh": zh, "en": en})
+            for lang in LANGS:
+                message[lang] += words[lang]["misprint"].format(label=label[lang], printed=plain(part, lang),
+                                                                candidate=plain(candidate, lang))
+            return Finding(number, message, index)
+    return Finding(number, message)
 
 
-def share_finding(number: int, share: float, part: float, whole: float) -> Finding | None:
+def share_finding(number: int, share: float, part: float, whole: float, words: dict) -> Finding | None:
     computed = 100 * part / whole
     decimals = len(format_plain(share).partition(".")[2])
     if abs(round(computed, decimals) - share) <= 0.5 * 10 ** -decimals + 1e-9:
         return None
-    return Finding(number, {
-        "zh": f"印刷的比例为 {plain_zh(share)}%，但 {plain_zh(part)} ÷ {plain_zh(whole)} = {computed:.2f}%。",
-        "en": f"The printed share is {format_plain(share)}%, but {format_plain(part)} / {format_plain(whole)} = {computed:.2f}%.",
-    })
+    return Finding(number, {lang: words[lang]["share_mismatch"].format(
+        share=plain(share, lang), part=plain(part, lang), whole=plain(whole, lang), computed=f"{computed:.2f}")
+        for lang in LANGS})
 
 
-def load_figures(folder: Path, document: Document) -> list[FigureData]:
+def load_figures(folder: Path, document: Document, words: dict) -> list[FigureData]:
     """Every figure file in the folder, checked; an InputError lists every problem of every file."""
     problems: list[Problem] = []
     figures: list[FigureData] = []
     present: set[int] = set()  # figure numbers with a file, valid or not
     for path in sorted(folder.glob("*.yml")):
         try:
-            reader = FigureFile(path, document)
+            reader = FigureFile(path, document, words)
             figure = reader.read()
             problems += reader.problems
         except InputError as err:
@@ -338,7 +355,8 @@ def load_figures(folder: Path, document: Document) -> list[FigureData]:
             present.add(reader.data["figure"])
         if figure:
             figures.append(figure)
-    captions = {b.number: b for s in document.sections for b in s.blocks if isinstance(b, (Figure, Table))}
+    captions = {node.number: node for node, _ in document.walk()
+                if isinstance(node, (Figure, Table)) and node.kind == "figure"}
     seen: dict[int, Path] = {}
     for figure in figures:
         if figure.number in seen:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError, Problem
-from .markdown import GENERATED_MARK
+from .markup import GENERATED_MARK
 
 MANIFEST = ".generated"
 

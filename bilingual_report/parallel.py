@@ -1,100 +1,104 @@
-"""The side-by-side page of a section: each Chinese block and its English counterpart on one row."""
+"""The side-by-side page of a division: each Chinese block and its English counterpart on one row, made from
+the two languages' block renderers."""
 from __future__ import annotations
 
 import html
 
-from .markdown import (PARALLEL_FOLDER, PageWriter, action_labels, front_matter, inline_html, item_id,
-                       permalink, view_switch)
-from .model import LANGS, Figure, Paragraph, Section, Table
+from . import markup
+from .blocks import BlockRenderer, permalink
+from .layout import Division
+from .model import LANGS, Figure, Heading, Paragraph, Table
+from .pages import PageWriter, action_words, view_switch
 from .text import without_markup
+
+ROOT = "../"  # the side-by-side pages sit one folder down from the language's root
+
 
 class ParallelPageWriter:
     """Writes the side-by-side pages whose surrounding words are in one language (the page's language)."""
 
     def __init__(self, writers: dict[str, PageWriter], lang: str):
-        self.writers = writers
         self.lang = lang
+        self.page = writers[lang]
+        self.blocks: dict[str, BlockRenderer] = {code: writers[code].blocks.at(ROOT) for code in LANGS}
         self.labels = writers[lang].labels
-
-    def chart_path(self, number: int, lang: str) -> str:
-        """A chart from the side-by-side page: the page language's own, or the copy of the other one's next to it."""
-        suffix = "" if lang == self.lang else f"-{lang}"
-        return f"../figures/figure-{number}{suffix}.svg"
 
     def link(self, block_id: str, lang: str, label_key: str) -> str:
         """The permalink, in the page language's cell only, so that each row has one."""
         return permalink(block_id, self.labels[label_key]) if lang == self.lang else ""
 
-    def heading_row(self, tag: str, row_id: str, texts: dict[str, str]) -> list[str]:
-        cells = " ".join(f'<span lang="{lang}">{html.escape(without_markup(texts[lang]), quote=False)}</span>'
+    def heading_row(self, depth: int, heading: Heading) -> list[str]:
+        tag = f"h{min(depth, markup.MAX_HEADING_LEVEL)}"
+        cells = " ".join(f'<span lang="{lang}">{html.escape(without_markup(heading.printed(lang)), quote=False)}</span>'
                          for lang in LANGS)
-        return [f'<{tag} id="{row_id}" class="pair">{cells}</{tag}>', ""]
+        return [f'<{tag} id="{heading.id}" class="pair">{cells}</{tag}>', ""]
 
     def row(self, block_id: str, cells: list[str], markdown: bool = False) -> list[str]:
-        cite = self.writers[self.lang].cite(block_id)
-        md = ' markdown="1"' if markdown else ""
-        return [f'<div id="{block_id}" class="pair" {cite}{md}>', *cells, "</div>", ""]
+        cite = self.blocks[self.lang].cite(block_id)
+        inside = f" {markup.markdown_inside('block')}" if markdown else ""
+        return [f'<div id="{block_id}" class="pair" {cite}{inside}>', *cells, "</div>", ""]
 
-    def paragraph_row(self, section: Section, paragraph: Paragraph) -> list[str]:
-        out = []
-        if paragraph.item is not None:
-            out += self.heading_row("h2", item_id(section, paragraph),
-                                    {lang: f"{paragraph.item}. {paragraph.lead[lang]}" for lang in LANGS})
-            texts = paragraph.body
-            if not any(texts.values()):
-                return out
-        else:
-            texts = {lang: getattr(paragraph, lang) for lang in LANGS}
-        cells = [f'<p lang="{lang}" class="para">{inline_html(texts[lang])}'
+    def paragraph_row(self, paragraph: Paragraph) -> list[str]:
+        if not any(paragraph.text.values()):
+            return []
+        kind = "para report-note" if paragraph.note else "para"
+        cells = [f'<p lang="{lang}" class="{kind}">{markup.inline_html(paragraph.text[lang])}'
                  f'{" " + self.link(paragraph.id, lang, "permalink") if lang == self.lang else ""}</p>'
                  for lang in LANGS]
-        return out + self.row(paragraph.id, cells)
+        return self.row(paragraph.id, cells)
 
     def table_row(self, table: Table) -> list[str]:
         cells = []
         for lang in LANGS:
             cells += [f'<figure class="report-table" lang="{lang}">',
-                      *self.writers[lang].table_content(table, self.link(table.id, lang, "figure_link")), "</figure>"]
+                      *self.blocks[lang].table_content(table, self.link(table.id, lang, "figure_link")), "</figure>"]
         out = self.row(table.id, cells)
-        if table.number in self.writers[self.lang].charts:
+        if self.blocks[self.lang].charted(table):
             charts = []
             for lang in LANGS:
-                image = self.writers[lang].image(table.number, src=self.chart_path(table.number, lang))
-                charts += [f'<figure class="report-figure report-chart" lang="{lang}" markdown="span">',
+                image = self.blocks[lang].image(table.number, chart_lang=lang if lang != self.lang else None)
+                charts += [f'<figure class="report-figure report-chart" lang="{lang}" {markup.markdown_inside()}>',
                            image, "</figure>"]
-            out += ['<div class="pair" markdown="1">', *charts, "</div>", ""]
+            out += [f'<div class="pair" {markup.markdown_inside("block")}>', *charts, "</div>", ""]
         return out
 
     def figure_row(self, figure: Figure) -> list[str]:
         cells = []
         for lang in LANGS:
-            content = self.writers[lang].figure_content(figure, self.link(figure.id, lang, "figure_link"),
-                                                        src=self.chart_path(figure.number, lang))
-            cells += [f'<figure class="report-figure" lang="{lang}" markdown="span">', *content, "</figure>"]
+            content = self.blocks[lang].figure_content(figure, self.link(figure.id, lang, "figure_link"),
+                                                       chart_lang=lang if lang != self.lang else None)
+            cells += [f'<figure class="report-figure" lang="{lang}" {markup.markdown_inside()}>', *content, "</figure>"]
         return self.row(figure.id, cells, markdown=True)
 
-    def page(self, section: Section) -> str:
-        writer = self.writers[self.lang]
-        title = self.labels["parallel_title"].format(heading=without_markup(section.heading[self.lang]))
-        out = front_matter(title, writer.section_description(section), exclude_from_search=True,
-                           canonical=section.slug, wide=True)
-        out += view_switch(f"../{section.slug}.md", self.labels["single_view"])
-        out += self.heading_row("h1", section.id, section.heading)
-        for block in section.blocks:
-            if isinstance(block, Paragraph):
-                out += self.paragraph_row(section, block)
-            elif isinstance(block, Table):
-                out += self.table_row(block)
-            elif isinstance(block, Figure):
-                out += self.figure_row(block)
-        return "\n".join(out + action_labels(self.labels))
+    def rows(self, heading: Heading, depth: int) -> list[str]:
+        out = self.heading_row(depth, heading)
+        for child in heading.children:
+            if isinstance(child, Heading):
+                out += self.rows(child, depth + 1)
+            elif isinstance(child, Paragraph):
+                out += self.paragraph_row(child)
+            elif isinstance(child, Table):
+                out += self.table_row(child)
+            else:
+                out += self.figure_row(child)
+        return out
+
+    def page_for(self, division: Division) -> str:
+        heading = division.heading
+        title = self.labels["parallel_title"].format(heading=without_markup(heading.printed(self.lang)))
+        out = markup.front_matter(title, self.page.heading_description(heading), exclude_from_search=True,
+                                  canonical=division.slug, wide=True)
+        out += view_switch(self.page.layout.link(division.slug, root=ROOT), self.labels["single_view"])
+        out += self.rows(heading, 1)
+        return "\n".join(out + action_words(self.labels))
 
 
 def parallel_pages(writers: dict[str, PageWriter]) -> dict[str, str]:
-    """Relative path under the docs folder → page text, for the side-by-side page of every section in both languages."""
+    """Path under the docs folder → page text, for the side-by-side page of every division in both languages."""
     pages = {}
     for lang in LANGS:
         writer = ParallelPageWriter(writers, lang)
-        for section in writers[lang].document.sections:
-            pages[f"{lang}/{PARALLEL_FOLDER}/{section.slug}.md"] = writer.page(section) + "\n"
+        for division in writers[lang].layout.divisions:
+            pages[markup.docs_path(lang, division.parallel)] = writer.page_for(division) + "\n"
     return pages
+

@@ -1,69 +1,96 @@
-"""The whole conversion: settings → document model → figure data → charts → every generated file."""
+"""The whole conversion: settings → document tree → figure data → charts → every generated file."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import layout as paths
+from .blocks import BlockRenderer, Chart
 from .chart_cache import ImageCache, charts as draw_charts, social_cards
+from .checks import Findings, collect, enforce
 from .citations import block_references, citations
 from .figure_exports import csv_bytes
 from .figures import FigureData, load_figures
 from .key_figures import KeyFigures, load_key_figures
-from .markdown import Chart, page_writers, render_pages
+from .layout import SiteLayout
+from .markup import docs_file
 from .model import LANGS, Document
 from .output import WriteReport, write_pages
+from .pages import PageWriter, render_pages
 from .parallel import parallel_pages
-from .reader import read_document
+from .profile import Profile, load_profile
+from .reader import Reading, read_report
 from .settings import Settings
+from .templates import fill_segments
 from .text_exports import aligned_csv_bytes, tmx_bytes
-from .translation_check import TranslationFinding, check_translation
-
-SVG_SIZE = re.compile(rb'<svg[^>]*?width="([\d.]+)pt" height="([\d.]+)pt"')
 
 
 @dataclass
 class Generated:
-    document: Document
+    reading: Reading
+    layout: SiteLayout
     figures: list[FigureData]
     key_figures: KeyFigures | None
     files: dict[str, str | bytes]
     charts_drawn: int
-    translation: list[TranslationFinding]
+    findings: Findings
+
+    @property
+    def document(self) -> Document:
+        return self.reading.document
+
+    def site_name(self, lang: str) -> str:
+        return self.document.title[lang]
+
+    def site_description(self, labels: dict, lang: str) -> str:
+        document = self.document
+        return fill_segments(labels[lang]["site_description"],
+                             {"title": document.title[lang], "issuer": (document.issuer or {}).get(lang, "")})
 
 
-def svg_size(svg: bytes) -> tuple[int, int]:
-    """The chart's size in CSS pixels (matplotlib writes points)."""
-    match = SVG_SIZE.search(svg)
-    return round(float(match.group(1)) * 4 / 3), round(float(match.group(2)) * 4 / 3)
+def read(settings: Settings) -> Reading:
+    return read_report(settings.source, load_profile(settings.profile))
+
+
+def site_pages(document: Document, profile: Profile, settings: Settings, charts: dict[int, Chart],
+               key_figures: KeyFigures | None) -> tuple[SiteLayout, dict[str, str | bytes]]:
+    """The layout, and every page of both languages (path under the docs folder → Markdown)."""
+    layout = SiteLayout(document, key_figures=key_figures is not None, figures=bool(charts))
+    references = block_references(document, profile)
+    cited = citations(document, settings.labels, settings.published, references)
+    writers = {lang: PageWriter(BlockRenderer(lang, settings.labels[lang], settings.chart_style, charts, cited[lang],
+                                              layout)) for lang in LANGS}
+    return layout, {**render_pages(writers, key_figures, references), **parallel_pages(writers)}
 
 
 def generate(settings: Settings, cache_dir: Path) -> Generated:
-    document = read_document(settings.source)
-    figures = load_figures(settings.figures, document)
+    profile = load_profile(settings.profile)
+    reading = read_report(settings.source, profile)
+    document = reading.document
+    style = settings.chart_style
+    figures = load_figures(settings.figures, document, style["words"]) if settings.figures else []
     key_figures = load_key_figures(settings.key_figures, document) if settings.key_figures else None
+    findings = collect(reading, str(settings.source), figures)
+    enforce(findings, settings.strict_checks)
     cache = ImageCache(cache_dir)
-    svgs = draw_charts(figures, settings.chart_style, cache)
-    cards = social_cards(document.title, document.issuer, settings.chart_style, cache)
-    charts = {f.number: Chart(f, {lang: svg_size(svgs[(f.number, lang)]) for lang in LANGS}) for f in figures}
-    references = block_references(document, settings.labels)
-    writers = page_writers(document, settings.labels, charts, settings.chart_style,
-                           citations(document, settings.labels, settings.published, references))
-    files: dict[str, str | bytes] = {**render_pages(writers, key_figures, references), **parallel_pages(writers)}
+    svgs = draw_charts(figures, style, cache)
+    cards = social_cards(document.title, document.issuer, style, cache)
+    charts = {f.number: Chart(f, {lang: svgs[(f.number, lang)].size for lang in LANGS}) for f in figures}
+    layout, files = site_pages(document, profile, settings, charts, key_figures)
     tmx, aligned_csv = tmx_bytes(document), aligned_csv_bytes(document)
     for lang in LANGS:
-        files[f"{lang}/social-card.png"] = cards[lang]
-        files[f"{lang}/downloads/aligned-text.tmx"] = tmx
-        files[f"{lang}/downloads/aligned-text.csv"] = aligned_csv
+        files[docs_file(lang, paths.SOCIAL_CARD)] = cards[lang]
+        files[docs_file(lang, paths.TMX)] = tmx
+        files[docs_file(lang, paths.ALIGNED_CSV)] = aligned_csv
         for figure in figures:
-            files[f"{lang}/figures/figure-{figure.number}.svg"] = svgs[(figure.number, lang)]
+            files[docs_file(lang, layout.chart(figure.number))] = svgs[(figure.number, lang)].data
             for other in LANGS:  # the other language's chart, for the side-by-side pages
                 if other != lang:
-                    files[f"{lang}/figures/figure-{figure.number}-{other}.svg"] = svgs[(figure.number, other)]
-            files[f"{lang}/figures/figure-{figure.number}.csv"] = csv_bytes([figure], lang, settings.chart_style)
+                    files[docs_file(lang, layout.chart(figure.number, other))] = svgs[(figure.number, other)].data
+            files[docs_file(lang, layout.chart_data(figure.number))] = csv_bytes([figure], lang, style)
         if figures:
-            files[f"{lang}/figures/all-figures.csv"] = csv_bytes(figures, lang, settings.chart_style)
-    return Generated(document, figures, key_figures, files, cache.drawn, check_translation(document))
+            files[docs_file(lang, paths.ALL_FIGURES_CSV)] = csv_bytes(figures, lang, style)
+    return Generated(reading, layout, figures, key_figures, files, cache.drawn, findings)
 
 
 def generate_docs(settings: Settings, docs_dir: Path, cache_dir: Path) -> tuple[Generated, WriteReport]:

@@ -8,11 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import Problem
-from .model import LANGS, Document, Table
+from .model import LANGS, Document, Paragraph, Table, printed_text
 from .numbers import states
 from .text import collapse, without_markup
-from .yaml_lines import load_yaml_with_lines
+from .yaml_lines import LocatedYaml
 
 
 @dataclass(frozen=True)
@@ -22,14 +21,13 @@ class Source:
 
 
 def block_texts(document: Document):
-    """(id, {lang: text without markup}) for every paragraph and table of the document."""
-    for paragraph in document.paragraphs():
-        yield paragraph.id, {lang: collapse(without_markup(getattr(paragraph, lang))) for lang in LANGS}
-    for section in document.sections:
-        for block in section.blocks:
-            if isinstance(block, Table):
-                yield block.id, {lang: collapse(" ".join([block.caption[lang]] + [" ".join(r) for r in block.rows[lang]]))
-                                 for lang in LANGS}
+    """(id, {lang: text without markup}) for every paragraph (an item's first with its lead) and table."""
+    for node, parents in document.walk():
+        if isinstance(node, Paragraph):
+            yield node.id, {lang: collapse(without_markup(printed_text(node, parents, lang))) for lang in LANGS}
+        elif isinstance(node, Table):
+            yield node.id, {lang: collapse(" ".join([node.title.get(lang, ""), node.caption[lang]]
+                                                    + [" ".join(r) for r in node.rows[lang]])) for lang in LANGS}
 
 
 def format_plain(value: float, percent: bool = False) -> str:
@@ -37,22 +35,12 @@ def format_plain(value: float, percent: bool = False) -> str:
     return text + ("%" if percent else "")
 
 
-class QuotedDataFile:
-    """A YAML file read with the line of every value, so that each problem can point at it."""
+class QuotedDataFile(LocatedYaml):
+    """A YAML file of numbers quoted from the document."""
 
     def __init__(self, path: Path, document: Document):
-        self.path = path
+        super().__init__(path)
         self.document = document
-        self.problems: list[Problem] = []
-        self.data, self.where = load_yaml_with_lines(path)
-
-    def problem(self, key_path: tuple, message: str, hint: str = "") -> None:
-        line, column = None, None
-        for depth in range(len(key_path), -1, -1):
-            if key_path[:depth] in self.where:
-                line, column = self.where[key_path[:depth]]
-                break
-        self.problems.append(Problem(str(self.path), line, message, hint, column))
 
     def bilingual(self, key_path: tuple, value) -> dict | None:
         if isinstance(value, dict) and set(value) - set(LANGS):

@@ -1,22 +1,36 @@
-"""Read the publisher's text file into the aligned Document, or raise InputError listing every problem found."""
+"""Read the publisher's text file into the document tree, or raise InputError listing every problem found.
+
+Structure that is surely wrong (a heading number used twice, a block without its translation) is an error;
+structure that is unusual but readable (a numbering gap, a skipped level, a line that looks like a heading
+of another numbering scheme) is a warning. Both carry the file and line.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from .align import Pair, length_ratio, pair_run
-from .elements import HEADING, ITEM, Element, parse_run
+from .elements import Element, choose_scheme, other_scheme_headings, parse_run, split_heading
 from .errors import InputError, Problem
-from .model import Document, Figure, Paragraph, Section, Table
+from .model import LANGS, Bilingual, Document, Figure, Heading, Paragraph, Table
+from .profile import Profile, Scheme
 from .source import Block, read_text, split_blocks
 from .text import ends_sentence, join
 
-LEAD_END = {
-    "zh": re.compile(r"[。！？](?:\*\*)?"),
-    "en": re.compile(r"[.!?](?:\*\*)?(?=\s|$)"),
-}
 PAIRING_HINT = ("each Chinese block must be followed by its English translation: "
                 "look for a missing translation or a paragraph present in one language only")
+FRONT_MAX_BLOCKS = 3
+DIGIT = re.compile(r"\d")
+
+
+@dataclass
+class Reading:
+    """The document read, and what is unusual about it (warnings; errors raise InputError)."""
+
+    document: Document
+    scheme: Scheme
+    warnings: list[Problem]
 
 
 def language_runs(blocks: list[Block]) -> list[list[Block]]:
@@ -33,17 +47,15 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text).casefold()
 
 
-def split_lead(lang: str, text: str) -> tuple[str, str]:
-    """An item's text without its number, cut after its first sentence: (lead, body)."""
-    rest = ITEM[lang].sub("", text, count=1).lstrip(" .．、")
-    match = LEAD_END[lang].search(rest)
-    if not match:
-        return rest, ""
-    return rest[: match.end()].strip(), rest[match.end():].strip()
+def kind_of(element: Element) -> str:
+    """An element's kind in a message: a heading by its level (item, chapter) or role (preface)."""
+    if element.kind == "heading":
+        return element.role or "/".join(sorted(element.levels))
+    return element.kind
 
 
 def describe(run: list[Element]) -> str:
-    kinds = [e.kind for e in run]
+    kinds = [kind_of(e) for e in run]
     return ", ".join(f"{kinds.count(k)} {k}{'s' if kinds.count(k) > 1 else ''}"
                      for k in dict.fromkeys(kinds))
 
@@ -62,47 +74,94 @@ def typical_ratio(units: list[tuple[list[Element], list[Element]]]) -> float:
     return ratios[len(ratios) // 2] if ratios else 3.0
 
 
+def run_text(run: list[Block]) -> str:
+    return join(run[0].lang, [t for b in run for t in b.texts])
+
+
+def front_block(block: Block) -> bool:
+    """A short block that is not a sentence: an issuing office, an adoption note, a date."""
+    text = join(block.lang, block.texts)
+    return not ends_sentence(block.lang, text) and len(text) <= 300
+
+
+def front_like(run: list[Block]) -> bool:
+    return len(run) <= FRONT_MAX_BLOCKS and all(front_block(block) for block in run)
+
+
 class DocumentReader:
     """Builds the Document from source blocks; collects problems instead of stopping at the first."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, profile: Profile):
         self.path = path
         self.name = str(path)
+        self.profile = profile
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
 
     def problem(self, line: int | None, message: str, hint: str = "") -> None:
         self.problems.append(Problem(self.name, line, message, hint))
 
-    def read(self) -> Document:
+    def warning(self, line: int | None, message: str, hint: str = "") -> None:
+        self.warnings.append(Problem(self.name, line, message, hint))
+
+    def read(self) -> Reading:
         blocks = split_blocks(read_text(self.path))
         runs = language_runs(blocks)
         if runs[0][0].lang != "zh":
             raise InputError.single(self.name, runs[0][0].first_line, "the text starts in English",
                                     "the report must start with the Chinese title, then the English title")
-        if len(runs) < 4:
+        if len(runs) < 2:
             raise InputError.single(self.name, blocks[-1].last_line,
-                                    "too little text: expected the title and the issuer, each in Chinese then English",
+                                    "too little text: expected the title in Chinese, then in English",
                                     "check that this is the report's text file")
-        for run, what in zip(runs[:4], ("Chinese title", "English title", "Chinese issuer", "English issuer")):
-            for block in run:
-                if ends_sentence(block.lang, block.texts[-1]):
-                    raise InputError.single(
-                        self.name, block.first_line, f"the {what} ends like a sentence: «{block.texts[-1][-40:]}»",
-                        "the text must start with the title and the issuing office (Chinese, then English), "
-                        "then the introduction in Chinese followed by its English")
-        title = {"zh": join("zh", [t for b in runs[0] for t in b.texts]),
-                 "en": join("en", [t for b in runs[1] for t in b.texts])}
-        issuer = {"zh": join("zh", [t for b in runs[2] for t in b.texts]),
-                  "en": join("en", [t for b in runs[3] for t in b.texts])}
+        for run, what in zip(runs[:2], ("Chinese title", "English title")):
+            if ends_sentence(run[-1].lang, run[-1].texts[-1]):
+                raise InputError.single(
+                    self.name, run[-1].first_line, f"the {what} ends like a sentence: «{run[-1].texts[-1][-40:]}»",
+                    "the text must start with the title (Chinese, then English), then the issuing office if any, "
+                    "then the introduction in Chinese followed by its English")
+        title = {"zh": run_text(runs[0]), "en": run_text(runs[1])}
         running_headers = {squeeze(title["zh"]), squeeze(title["en"])}
-        body = [b for run in runs[4:] for b in run if squeeze(" ".join(b.texts)) not in running_headers]
-        pairs = self.pair_all(language_runs(body))
-        document = self.structure(title, issuer, pairs)
+        rest = language_runs([b for run in runs[2:] for b in run if squeeze(" ".join(b.texts)) not in running_headers])
+        scheme = choose_scheme(self.profile, [b for run in rest for b in run])
+        issuer, front, rest = self.front_matter(rest, scheme)
+        body = [b for run in rest for b in run]
+        for line, other, text in other_scheme_headings(self.profile, scheme, body):
+            self.warning(line, f"«{text[:30]}» looks like a heading of the {other} numbering, which this document "
+                               f"does not otherwise use (it follows the {scheme.name} numbering): kept as text",
+                         "if it is a heading, make the document's headings follow one numbering scheme "
+                         "(or adjust data/profile.yml)")
+        pairs = self.pair_all(rest, scheme)
+        document = TreeBuilder(self, scheme).build(title, issuer, front, pairs)
         if self.problems:
             raise InputError(self.problems)
-        return document
+        return Reading(document, scheme, self.warnings)
 
-    def pair_all(self, runs: list[list[Block]]) -> list[Pair]:
+    def front_matter(self, runs: list[list[Block]], scheme: Scheme) -> tuple[Bilingual | None, list[Bilingual], list]:
+        """The issuing office and other short lines between the title and the text, each Chinese then English."""
+        issuer, front = None, []
+        while len(runs) >= 2 and runs[0][0].lang == "zh" and front_like(runs[0]):
+            if not front_like(runs[1]):
+                extra = next((b for b in runs[1] if not front_block(b)), None)
+                if front_block(runs[1][0]) and extra:  # "Office" then a paragraph whose Chinese is missing
+                    raise InputError.single(
+                        self.name, extra.first_line, f"the English text at line {extra.first_line} has no Chinese "
+                        f"before it (the Chinese at line {runs[0][0].first_line} is a line under the title)",
+                        PAIRING_HINT)
+                break
+            first = [e for e in parse_run(runs[0], self.profile, scheme) if e.kind != "paragraph"]
+            if first:
+                break  # a heading or a caption: the text has begun
+            pair = {"zh": run_text(runs[0]), "en": run_text(runs[1])}
+            bracketed = pair["zh"][:1] in "（(" or pair["en"][:1] == "("
+            if issuer is None and not front and not bracketed and not DIGIT.search(pair["zh"]):
+                issuer = pair
+            else:
+                front.append(pair)
+            runs = runs[2:]
+        return issuer, front, runs
+
+    def pair_all(self, runs: list[list[Block]], scheme: Scheme) -> list[Pair]:
         if runs and runs[0][0].lang != "zh":
             self.problem(runs[0][0].first_line, "English text with no Chinese text before it", PAIRING_HINT)
             runs = runs[1:]
@@ -112,22 +171,26 @@ class DocumentReader:
                          f"the Chinese text at lines {last[0].first_line}-{last[-1].last_line} has no English translation after it",
                          PAIRING_HINT)
             runs = runs[:-1]
-        units = [(parse_run(runs[k]), parse_run(runs[k + 1])) for k in range(0, len(runs), 2)]
+        units = [(parse_run(runs[k], self.profile, scheme), parse_run(runs[k + 1], self.profile, scheme))
+                 for k in range(0, len(runs), 2)]
         expected_ratio = typical_ratio(units)
+        used = [scheme.index(name) for zh_run, _ in units for e in zh_run if e.kind == "heading" for name in e.levels]
+        top = min(used, default=0)
+        where = "the introduction"
         pairs: list[Pair] = []
-        section = "the introduction"
         for zh_run, en_run in units:
-            heading = next((e for e in zh_run if e.kind == "heading"), None)
-            if heading:
-                section = f"section {heading.number} ({heading.text[:20]}…)"
+            for element in zh_run:
+                if element.kind == "heading" and (element.role or scheme.index(next(iter(element.levels))) == top):
+                    name = element.role or scheme.levels[top].name
+                    where = f"{name}{'' if element.number is None else f' {element.number}'} ({element.text[:20]}…)"
             paired = pair_run(zh_run, en_run, expected_ratio)
             if paired is None:
-                self.unpaired(section, zh_run, en_run, expected_ratio)
+                self.unpaired(where, zh_run, en_run, expected_ratio)
             else:
                 pairs += paired
         return pairs
 
-    def unpaired(self, section: str, zh_run: list[Element], en_run: list[Element], expected_ratio: float) -> None:
+    def unpaired(self, where: str, zh_run: list[Element], en_run: list[Element], expected_ratio: float) -> None:
         """Report a run that cannot be paired, naming the one block without a counterpart where there is one."""
         longer, shorter, language = (zh_run, en_run, "Chinese") if len(zh_run) > len(en_run) else (en_run, zh_run, "English")
         for k, element in enumerate(longer):
@@ -136,92 +199,210 @@ class DocumentReader:
             if pair_run(*candidate, expected_ratio) is not None:
                 other = "English" if language == "Chinese" else "Chinese"
                 self.problem(element.lines[0],
-                             f"in {section}, the {language} {element.kind} at {lines_of([element])} "
+                             f"in {where}, the {language} {kind_of(element)} at {lines_of([element])} "
                              f"has no {other} counterpart (the {other} blocks nearby are at {lines_of(shorter)})",
                              "add its translation, or remove it from both languages")
                 return
         self.problem(zh_run[0].lines[0],
-                     f"in {section}, cannot pair the Chinese blocks at {lines_of(zh_run)} "
+                     f"in {where}, cannot pair the Chinese blocks at {lines_of(zh_run)} "
                      f"({describe(zh_run)}) with the English blocks at {lines_of(en_run)} "
                      f"({describe(en_run)})", PAIRING_HINT)
 
-    def structure(self, title: dict, issuer: dict, pairs: list[Pair]) -> Document:
-        intro: list[Paragraph] = []
-        sections: list[Section] = []
-        item, paragraph = 0, 0
-        pending_table: tuple[Pair, Table] | None = None
+
+class TreeBuilder:
+    """Turns the paired elements into the tree: each heading closes the open headings of its level and below."""
+
+    def __init__(self, reader: DocumentReader, scheme: Scheme):
+        self.reader = reader
+        self.profile = reader.profile
+        self.scheme = scheme
+        self.stack: list[tuple[Heading, int]] = []  # the open headings and their level's index (-1: unnumbered)
+        self.children: list[Heading] = []
+        self.intro: list = []
+        self.numbers: dict[tuple, dict[int, int]] = {}  # (parent, level) → {number: first line}
+        self.pending_table: Pair | None = None
+        self.pending_caption: Pair | None = None
+        self.used: list[int] = []
+
+    def build(self, title: Bilingual, issuer: Bilingual | None, front: list[Bilingual], pairs: list[Pair]) -> Document:
+        self.used = sorted({self.scheme.index(name) for pair in pairs if pair.kind == "heading" and not pair.zh.role
+                            for name in pair.zh.levels})
         for pair in pairs:
-            zh, en = pair.zh, pair.en
-            lines = {"zh": zh.lines, "en": en.lines}
-            if pending_table and pair.kind != "caption":
-                self.untitled_table(pending_table[0])
-                pending_table = None
+            if pair.kind != "caption":
+                self.flush_table()
+            if pair.kind != "table" and self.pending_caption:
+                self.add_block(self.figure(self.pending_caption))
+                self.pending_caption = None
             if pair.kind == "heading":
-                if any(s.number == zh.number for s in sections):
-                    self.problem(zh.lines[0], f"section {zh.number} appears twice", "number each section once")
-                numeral = {lang: HEADING[lang].match(element.text).group(1) for lang, element in (("zh", zh), ("en", en))}
-                sections.append(Section(f"s{zh.number}", zh.number, {"zh": zh.text, "en": en.text}, lines,
-                                        numeral=numeral))
-                item, paragraph = 0, 0
-            elif pair.kind == "paragraph":
-                if zh.number is not None:
-                    item, paragraph = zh.number, 1
-                else:
-                    paragraph += 1
-                if not sections:
-                    intro.append(Paragraph(f"intro-{len(intro) + 1}", zh.text, en.text, lines))
-                    continue
-                block = Paragraph(f"{sections[-1].id}-{item}-{paragraph}", zh.text, en.text, lines)
-                if zh.number is not None:
-                    block.item = zh.number
-                    zh_lead, zh_body = split_lead("zh", zh.text)
-                    en_lead, en_body = split_lead("en", en.text)
-                    block.lead = {"zh": zh_lead, "en": en_lead}
-                    block.body = {"zh": zh_body, "en": en_body}
-                self.add(sections, block, zh.lines[0])
+                self.heading(pair)
+            elif pair.kind in ("paragraph", "note"):
+                self.add_block(Paragraph("", {"zh": pair.zh.text, "en": pair.en.text}, self.lines(pair),
+                                         note=pair.kind == "note"))
             elif pair.kind == "table":
-                caption = {"zh": zh.text, "en": en.text}
-                table = Table("", 0, caption, {}, {"zh": zh.rows, "en": en.rows}, lines)
-                pending_table = (pair, table)
+                self.table(pair)
             elif pair.kind == "caption":
-                label = {"zh": zh.text, "en": en.text}
-                if pending_table:
-                    _, table = pending_table
-                    table.id, table.number, table.label = f"figure-{zh.number}", zh.number, label
-                    table.lines = {k: table.lines[k] + lines[k] for k in lines}
-                    if not table.caption["zh"]:
-                        table.caption = label
-                    self.add(sections, table, zh.lines[0])
-                    pending_table = None
-                else:
-                    self.add(sections, Figure(f"figure-{zh.number}", zh.number, label, lines), zh.lines[0])
-        if pending_table:
-            self.untitled_table(pending_table[0])
-        self.check_unique_ids(intro, sections)
-        return Document(title, issuer, intro, sections)
+                self.caption(pair)
+        self.flush_table()
+        if self.pending_caption:
+            self.add_block(self.figure(self.pending_caption))
+        document = Document(title, issuer, front, self.intro, self.children)
+        assign_ids(document)
+        if not self.reader.problems:
+            self.check_unique_ids(document)
+        return document
 
-    def untitled_table(self, pair: Pair) -> None:
-        self.problem(pair.zh.lines[0], "this table has no figure caption after it",
-                     "add a line '图 N：…' after the Chinese table and 'Figure N …' after the English one")
+    @staticmethod
+    def lines(*pairs: Pair) -> Bilingual:
+        return {"zh": [n for p in pairs for n in p.zh.lines], "en": [n for p in pairs for n in p.en.lines]}
 
-    def add(self, sections: list[Section], block, line: int) -> None:
-        if not sections:
-            self.problem(line, f"a {block.type} before the first section heading",
-                         "move it into a section, after a heading such as '一、…'")
+    # -- headings ----------------------------------------------------------------------------------
+
+    def heading(self, pair: Pair) -> None:
+        zh = pair.zh
+        if zh.role:
+            rule = next(r for r in self.profile.unnumbered if r.role == zh.role)
+            index, level, patterns = -1, None, rule.patterns
+        else:
+            level = self.scheme.levels[self.scheme.index(next(iter(zh.levels)))]
+            index, patterns = self.scheme.index(level.name), level.patterns
+        while self.stack and self.stack[-1][1] >= index:
+            self.stack.pop()
+        parent = self.stack[-1][0] if self.stack else None
+        if level:
+            self.check_place(pair, level.name, index, parent)
+        split = {lang: split_heading(level, patterns[lang], getattr(pair, lang).text, lang) for lang in LANGS}
+        label = {lang: split[lang][0] for lang in LANGS}
+        numeral = {lang: split[lang][1] for lang in LANGS} if zh.number is not None else {}
+        text = {lang: split[lang][2] for lang in LANGS}
+        body = {lang: split[lang][3] for lang in LANGS}
+        if level:
+            reference = {lang: level.reference[lang].format(numeral=numeral[lang], number=zh.number) for lang in LANGS}
+        else:
+            reference = {lang: label[lang] for lang in LANGS}
+        heading = Heading("", level.name if level else None, zh.role, zh.number, label, numeral, text, reference,
+                          self.lines(pair), run_in=any(body.values()), front=bool(not level and rule.front))
+        (parent.children if parent else self.children).append(heading)
+        self.stack.append((heading, index))
+        if heading.run_in:
+            heading.children.append(Paragraph("", body, self.lines(pair)))
+
+    def check_place(self, pair: Pair, name: str, index: int, parent: Heading | None) -> None:
+        """Warn of a skipped level; report a number used twice (error) or out of sequence (warning)."""
+        line = pair.zh.lines[0]
+        above = [i for i in self.used if i < index and not self.scheme.levels[i].optional]
+        parent_index = self.stack[-1][1] if self.stack else None
+        if above and parent_index != -1 and (parent_index is None or parent_index < above[-1]):
+            missing = self.scheme.levels[above[-1]].name
+            where = "before any" if parent is None else "directly under a " + self.scheme.levels[parent_index].name \
+                + ", without a"
+            self.reader.warning(line, f"{name} {pair.zh.number} comes {where} {missing}: a level is skipped",
+                                f"check the numbering of the heading before line {line}")
+        level = self.scheme.levels[index]
+        key = (None if level.document_numbering else id(parent), name)
+        seen = self.numbers.setdefault(key, {})
+        number = pair.zh.number
+        under = "" if level.document_numbering or parent is None else f" under «{parent.printed('zh')[:24]}»"
+        if number in seen:
+            self.reader.problem(line, f"{name} {number} appears twice{under} (first at line {seen[number]})",
+                                "number each heading once; two headings with one number would share one address")
             return
-        sections[-1].blocks.append(block)
+        expected = max(seen, default=0) + 1
+        if number != expected:
+            self.reader.warning(line, f"{name} {number} comes where {name} {expected} was expected{under}",
+                                "a numbering gap: check for a missing or misnumbered heading")
+        seen[number] = line
 
-    def check_unique_ids(self, intro: list[Paragraph], sections: list[Section]) -> None:
+    # -- blocks ------------------------------------------------------------------------------------
+
+    def add_block(self, block) -> None:
+        if self.stack:
+            self.stack[-1][0].children.append(block)
+        else:
+            self.intro.append(block)
+
+    def rule(self, kind: str):
+        return next(r for r in self.profile.captions if r.kind == kind)
+
+    def figure(self, pair: Pair) -> Figure:
+        number = pair.zh.number
+        return Figure(self.rule(pair.zh.role).id.format(number=number), number,
+                      {"zh": pair.zh.text, "en": pair.en.text}, self.lines(pair), kind=pair.zh.role)
+
+    def table_node(self, table: Pair, caption: Pair) -> Table:
+        title = {"zh": table.zh.text, "en": table.en.text} if table.zh.parts or table.en.parts else {}
+        number = caption.zh.number
+        return Table(self.rule(caption.zh.role).id.format(number=number), caption.zh.role, number,
+                     {"zh": caption.zh.text, "en": caption.en.text}, title,
+                     {"zh": table.zh.rows, "en": table.en.rows}, self.lines(table, caption))
+
+    def table(self, pair: Pair) -> None:
+        if self.pending_caption:
+            self.add_block(self.table_node(pair, self.pending_caption))
+            self.pending_caption = None
+        else:
+            self.pending_table = pair
+
+    def caption(self, pair: Pair) -> None:
+        if self.pending_table:
+            self.add_block(self.table_node(self.pending_table, pair))
+            self.pending_table = None
+        elif pair.zh.role == "table":
+            self.pending_caption = pair  # a table's caption printed above it
+        else:
+            self.add_block(self.figure(pair))
+
+    def flush_table(self) -> None:
+        if self.pending_table:
+            captions = " or ".join(f"'{r.patterns['zh'].pattern}'" for r in self.profile.captions)
+            self.reader.problem(self.pending_table.zh.lines[0], "this table has no caption before or after it",
+                                f"add a caption line matching {captions} (data/profile.yml) next to the Chinese "
+                                "table, and its English caption next to the English one")
+            self.pending_table = None
+
+    def check_unique_ids(self, document: Document) -> None:
         seen: dict[str, int] = {}
-        for block in intro + [b for s in sections for b in s.blocks]:
-            line = block.lines["zh"][0]
-            if block.id in seen:
-                what = "figure number" if block.type != "paragraph" else "item number"
-                self.problem(line, f"{block.id} is used twice (first at line {seen[block.id]})",
-                             f"each {what} must appear once per section")
+        for node, _ in document.walk():
+            line = node.lines["zh"][0]
+            if node.id in seen:
+                self.reader.problem(line, f"{node.id} is used twice (first at line {seen[node.id]})",
+                                    f"each {node.type} number must appear once")
             else:
-                seen[block.id] = line
+                seen[node.id] = line
 
 
-def read_document(path: Path) -> Document:
-    return DocumentReader(Path(path)).read()
+def assign_ids(document: Document) -> None:
+    """Every node's id from its path: s2-1 (section 2, item 1), s2-1-3 (its third paragraph), s2-0-1 (a paragraph of
+    section 2 before its first item), intro-1, preface-2, appendix-1; figures and tables by their caption's number."""
+    def paragraphs(nodes: list, prefix: str) -> None:
+        count = 0
+        for node in nodes:
+            if isinstance(node, Paragraph):
+                count += 1
+                node.id, node.number = f"{prefix}-{count}", count
+
+    paragraphs(document.intro, "intro")
+    used: set[str] = set()
+
+    def visit(heading: Heading, parent_id: str | None) -> None:
+        if heading.role is None:
+            heading.id = f"{parent_id}-{heading.number}" if parent_id else f"s{heading.number}"
+        else:
+            base = heading.role + ("" if heading.number is None else f"-{heading.number}")
+            heading.id, suffix = base, 2
+            while heading.id in used:
+                heading.id, suffix = f"{base}-{suffix}", suffix + 1
+        used.add(heading.id)
+        paragraphs(heading.children, f"{heading.id}-0" if heading.headings else heading.id)
+        for child in heading.headings:
+            visit(child, heading.id)
+
+    for heading in document.children:
+        visit(heading, None)
+
+
+def read_report(path: Path, profile: Profile) -> Reading:
+    return DocumentReader(Path(path), profile).read()
+
+
+def read_document(path: Path, profile: Profile) -> Document:
+    return read_report(path, profile).document

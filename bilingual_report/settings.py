@@ -1,43 +1,53 @@
 """Load and check the site settings (data/site.yml) and the chart style (data/chart-style.yml)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import InputError, Problem
+from .figures import FINDING_WORDS, finding_words_problems
 from .model import LANGS
-from .templates import template_problem
+from .templates import segments_problem, template_problem
 from .yaml_lines import load_yaml_with_lines
 
 REQUIRED_LABELS = ("home", "contents", "issuer", "permalink", "figure_link", "table_note", "downloads",
-                   "download_tmx", "download_csv", "full_text", "parallel_view",
+                   "download_tmx", "download_csv", "full_text", "parallel_view", "colon",
                    "single_view", "actions", "copy_link", "copy_citation", "show_other", "hide_other", "copied",
                    "copy_failed", "other_failed")
 # Labels that are templates, with the {fields} each may use; the ones marked True must appear.
 TEMPLATES = {
     "parallel_title": {"heading": True},
-    "reference_intro": {"paragraph": True},
-    "reference_item": {"section": False, "item": False, "paragraph": False},
-    "reference_section": {"section": False, "paragraph": False},
-    "reference_figure": {"number": True},
+}
+# Labels that are lists of segments: a segment whose field has no value (no issuer) is left out.
+SEGMENTS = {
     "citation": {"issuer": False, "title": False, "year": False, "reference": True, "url": True},
+    "site_description": {"issuer": False, "title": True},
 }
 REQUIRED_STYLE = ("width_inches", "panel_title_inches", "bar_inches", "font_size", "label_wrap", "colors",
                   "derived_hatch", "units", "words")
 REQUIRED_WORDS = ("about", "more_than", "derived", "stated", "lower_bound", "note", "data", "download",
                   "download_all", "figures_page", "figures_intro", "go_to_figure", "csv_header", "column_label",
-                  "column_value", "column_source", "panel", "not_in_text")
+                  "column_value", "column_source", "panel", "not_in_text", "chart", "alt_panel", "alt_separator",
+                  *FINDING_WORDS)
 
 
 @dataclass(frozen=True)
 class Settings:
     source: Path
-    labels: dict[str, dict[str, str]]
-    figures: Path
+    profile: Path                # the numbering schemes and reference words (data/profile.yml)
+    labels: dict[str, dict]
+    figures: Path | None         # the figure data folder (None for a report without figure data)
     chart_style: dict
-    published: int               # the year the report was published, for citations
+    published: int | None        # the year the report was published, for citations (None: unknown)
     key_figures: Path | None = None  # the headline numbers' data file, when the report has a key figures page
     strict_checks: bool = False  # translation and data findings stop the build
+
+    def for_source(self, source: Path) -> "Settings":
+        """The settings for a report: this one's as they are, another one's without the data and the year of
+        publication that belong to this one."""
+        if source.resolve() == self.source.resolve():
+            return self
+        return replace(self, source=source, figures=None, key_figures=None, published=None)
 
 
 def _problem(path: Path, where: dict, key_path: tuple, message: str, hint: str = "") -> Problem:
@@ -55,6 +65,8 @@ def load_chart_style(path: Path) -> dict:
         words = (data.get("words") or {}).get(lang) or {}
         problems += [_problem(path, where, ("words", lang), f"words.{lang}.{key} is missing", f"add `{key}: …`")
                      for key in REQUIRED_WORDS if key not in words]
+    if not problems:
+        problems += [_problem(path, where, ("words",), wrong) for wrong in finding_words_problems(data["words"])]
     if problems:
         raise InputError(problems)
     return data
@@ -66,7 +78,7 @@ def load_settings(path: Path, root: Path) -> Settings:
     if not isinstance(data, dict):
         raise InputError.single(str(path), 1, "expected a mapping with source, figures, chart_style and languages",
                                 "see the README's section on data/site.yml")
-    for key, example in (("source", "data/report.txt"), ("figures", "data/figures"),
+    for key, example in (("source", "data/report.txt"), ("profile", "data/profile.yml"), ("figures", "data/figures"),
                          ("chart_style", "data/chart-style.yml")):
         if not isinstance(data.get(key), str) or not data[key]:
             problems.append(_problem(path, where, (key,), f"'{key}' must be a path", f"for example: {key}: {example}"))
@@ -86,6 +98,10 @@ def load_settings(path: Path, root: Path) -> Settings:
             elif key in TEMPLATES and (wrong := template_problem(labels[key], TEMPLATES[key])):
                 problems.append(_problem(path, where, ("languages", lang, key), f"languages.{lang}.{key} {wrong}",
                                          "see the README's section on data/site.yml"))
+        for key, fields in SEGMENTS.items():
+            if wrong := segments_problem(labels.get(key), fields):
+                problems.append(_problem(path, where, ("languages", lang, key), f"languages.{lang}.{key} {wrong}",
+                                         "see the README's section on data/site.yml"))
     key_figures = data.get("key_figures")
     if key_figures is not None and (not isinstance(key_figures, str) or not key_figures):
         problems.append(_problem(path, where, ("key_figures",), "'key_figures' must be a path",
@@ -99,6 +115,6 @@ def load_settings(path: Path, root: Path) -> Settings:
         problems.append(_problem(path, where, ("strict_checks",), "strict_checks must be true or false"))
     if problems:
         raise InputError(problems)
-    return Settings(root / data["source"], {lang: dict(languages[lang]) for lang in LANGS},
+    return Settings(root / data["source"], root / data["profile"], {lang: dict(languages[lang]) for lang in LANGS},
                     root / data["figures"], load_chart_style(root / data["chart_style"]), published,
                     root / key_figures if key_figures else None, strict)

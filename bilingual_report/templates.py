@@ -17,3 +17,29 @@ def template_problem(template: str, fields: dict[str, bool]) -> str | None:
     if missing:
         return f"must be text containing {{{missing[0]}}}"
     return None
+
+
+def segments_problem(segments, fields: dict[str, bool]) -> str | None:
+    """What is wrong with a template given as a list of segments, if anything (see fill_segments)."""
+    if isinstance(segments, str):
+        segments = [segments]
+    if not isinstance(segments, list) or not segments or not all(isinstance(s, str) for s in segments):
+        return "must be a list of text segments"
+    optional = {name: False for name in fields}
+    for segment in segments:
+        if wrong := template_problem(segment, optional):
+            return wrong
+    return template_problem("".join(segments), fields)
+
+
+def fill_segments(segments, values: dict[str, str]) -> str:
+    """A template given as a list of segments, filled in; a segment with a field whose value is empty is left out
+    ("{issuer}. " disappears for a report that names no issuer)."""
+    if isinstance(segments, str):
+        segments = [segments]
+    out = []
+    for segment in segments:
+        used = [name for _, name, _, _ in string.Formatter().parse(segment) if name]
+        if all(values.get(name) for name in used):
+            out.append(segment.format(**values))
+    return "".join(out)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .model import Document, Table
+from .model import Document, Heading, Paragraph, Table, printed_text
 from .numbers import numbers_in, numbers_in_words
 from .text import without_markup
 
@@ -37,26 +37,28 @@ def number_mismatches(zh: str, en: str) -> list[str]:
 
 
 def check_translation(document: Document) -> list[TranslationFinding]:
+    """Numbers stated on one side only and unusual length ratios, for every paragraph (an item's first with its
+    lead), every heading whose text is not in a paragraph, and every table row."""
     findings: list[TranslationFinding] = []
-    paragraphs = document.paragraphs()
-    ratios = sorted(len(p.en) / max(1, len(p.zh)) for p in paragraphs)
+    texts = [(node, {lang: without_markup(printed_text(node, parents, lang)) for lang in ("zh", "en")})
+             for node, parents in document.walk() if isinstance(node, Paragraph)]
+    ratios = sorted(len(text["en"]) / max(1, len(text["zh"])) for _, text in texts)
     median = ratios[len(ratios) // 2] if ratios else 1.0
-    for paragraph in paragraphs:
-        zh, en = without_markup(paragraph.zh), without_markup(paragraph.en)
-        for problem in number_mismatches(zh, en):
+    for paragraph, text in texts:
+        for problem in number_mismatches(text["zh"], text["en"]):
             findings.append(TranslationFinding(paragraph.id, paragraph.lines, problem))
-        ratio = len(en) / max(1, len(zh))
+        ratio = len(text["en"]) / max(1, len(text["zh"]))
         if abs(math.log(ratio / median)) > math.log(RATIO_TOLERANCE):
             findings.append(TranslationFinding(
                 paragraph.id, paragraph.lines,
                 f"the English is {ratio:.1f} times as long as the Chinese (usually {median:.1f}): "
                 "a sentence may be missing on one side"))
-    for section in document.sections:
-        for problem in number_mismatches(section.heading["zh"], section.heading["en"]):
-            findings.append(TranslationFinding(section.id, section.lines, problem))
-        for block in section.blocks:
-            if isinstance(block, Table):
-                for index, (zh_row, en_row) in enumerate(zip(block.rows["zh"], block.rows["en"])):
-                    for problem in number_mismatches(" ".join(zh_row), " ".join(en_row)):
-                        findings.append(TranslationFinding(block.id, block.lines, f"row {index + 1}: {problem}"))
+    for node, _ in document.walk():
+        if isinstance(node, Heading) and not node.run_in:
+            for problem in number_mismatches(node.printed("zh"), node.printed("en")):
+                findings.append(TranslationFinding(node.id, node.lines, problem))
+        elif isinstance(node, Table):
+            for index, (zh_row, en_row) in enumerate(zip(node.rows["zh"], node.rows["en"])):
+                for problem in number_mismatches(" ".join(zh_row), " ".join(en_row)):
+                    findings.append(TranslationFinding(node.id, node.lines, f"row {index + 1}: {problem}"))
     return findings

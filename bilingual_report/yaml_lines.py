@@ -46,3 +46,21 @@ def load_yaml_with_lines(path: Path) -> tuple[object, Where]:
     if node is not None:
         walk(node, ())
     return data, where
+
+
+class LocatedYaml:
+    """A YAML file read with the line of every value, collecting problems that point at them."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.problems: list[Problem] = []
+        self.data, self.where = load_yaml_with_lines(path)
+
+    def problem(self, key_path: tuple, message: str, hint: str = "") -> None:
+        """A problem at the innermost key of key_path that the file has."""
+        line, column = None, None
+        for depth in range(len(key_path), -1, -1):
+            if key_path[:depth] in self.where:
+                line, column = self.where[key_path[:depth]]
+                break
+        self.problems.append(Problem(str(self.path), line, message, hint, column))

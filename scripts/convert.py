@@ -1,16 +1,16 @@
 #!/usr/bin/env python3
-"""Convert the report's text file into the aligned JSON model and/or the pages, charts and data files of both languages."""
+"""Read a report's text: print its outline as detected (--outline), write the document tree as JSON (--json),
+and/or the pages, charts and data files of both languages (--docs). Needs no MkDocs."""
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 from bilingual_report.errors import InputError
-from bilingual_report.pipeline import generate_docs
-from bilingual_report.reader import read_document
+from bilingual_report.outline import outline
+from bilingual_report.pipeline import generate_docs, read
 from bilingual_report.settings import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,29 +19,31 @@ ROOT = Path(__file__).resolve().parent.parent
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("source", type=Path, help="the report's text file (UTF-8)")
-    parser.add_argument("--json", type=Path, metavar="OUT.json", help="write the document model here")
+    parser.add_argument("--outline", action="store_true", help="print the tree as detected, with its source lines")
+    parser.add_argument("--json", type=Path, metavar="OUT.json", help="write the document tree here")
     parser.add_argument("--docs", type=Path, metavar="DIR", help="write the pages under DIR/zh and DIR/en")
     parser.add_argument("--settings", type=Path, default=ROOT / "data" / "site.yml",
-                        help="figure data, chart style and labels (default: data/site.yml)")
+                        help="profile, figure data, chart style and labels (default: data/site.yml)")
     args = parser.parse_args(argv)
-    if not args.json and not args.docs:
-        parser.error("give --json OUT.json, --docs DIR, or both")
+    if not (args.outline or args.json or args.docs):
+        parser.error("give --outline, --json OUT.json, --docs DIR, or several")
     try:
-        document = read_document(args.source)
+        settings = load_settings(args.settings, ROOT).for_source(args.source)
+        reading = read(settings)
+        if args.outline:
+            print("\n".join(outline(reading, str(args.source))))
         if args.json:
-            text = json.dumps(document.to_dict(), ensure_ascii=False, indent=1) + "\n"
+            text = json.dumps(reading.document.to_dict(), ensure_ascii=False, indent=1) + "\n"
             args.json.parent.mkdir(parents=True, exist_ok=True)
             args.json.write_text(text, encoding="utf-8")
         if args.docs:
-            settings = replace(load_settings(args.settings, ROOT), source=args.source)
             generated, report = generate_docs(settings, args.docs, ROOT / ".cache" / "charts")
             print(f"{len(report.written)} files written, {len(report.unchanged)} unchanged, "
                   f"{len(report.removed)} removed in {args.docs}; {generated.charts_drawn} charts drawn")
-            for figure in generated.figures:
-                for finding in figure.findings:
-                    print(f"note: {finding}")
+            for line in generated.findings.lines():
+                print(f"note: {line}")
     except InputError as err:
-        print(f"error: {err}", file=sys.stderr)
+        print("\n".join(f"error: {problem}" for problem in err.problems), file=sys.stderr)
         return 1
     return 0
 

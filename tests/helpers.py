@@ -29,3 +29,22 @@ def write(tmp_path: Path, text: str | bytes, name: str = "report.txt") -> Path:
     else:
         path.write_text(text, encoding="utf-8")
     return path
+
+
+ROOT = Path(__file__).resolve().parent.parent
+PAPER = ROOT / "data" / "zhejiang-ip-white-paper-2019.txt"
+
+
+def profile():
+    from bilingual_report.profile import load_profile
+    return load_profile(ROOT / "data" / "profile.yml")
+
+
+def read_report(path: Path):
+    """The report read with the project's profile: the document and its warnings."""
+    from bilingual_report.reader import read_report as read
+    return read(path, profile())
+
+
+def read_document(path: Path):
+    return read_report(path).document

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bilingual_report.reader import read_document
 from bilingual_report.translation_check import check_translation, number_mismatches
 
-from helpers import ITEM_1, ITEM_2, SECTION_1, report_text, write
+from helpers import ITEM_1, ITEM_2, SECTION_1, report_text, write, read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -22,17 +22,32 @@ def test_json_has_the_documented_shape(tmp_path):
     result = convert(SOURCE, "--json", out)
     assert result.returncode == 0, result.stderr
     model = json.loads(out.read_text(encoding="utf-8"))
-    assert set(model) >= {"title", "issuer", "intro", "sections"}
+    assert set(model) == {"title", "issuer", "front", "intro", "children"}
     assert set(model["title"]) == {"zh", "en"}
     assert model["intro"][0]["type"] == "paragraph" and model["intro"][0]["id"] == "intro-1"
-    section = model["sections"][1]
-    assert {"id", "number", "heading", "blocks"} <= set(section) and section["number"] == 2
-    kinds = {block["type"]: block for block in section["blocks"]}
-    assert {"id", "zh", "en"} <= set(kinds["paragraph"])
+    section = model["children"][1]
+    assert {"id", "level", "number", "label", "numeral", "text", "reference", "children"} <= set(section)
+    assert (section["id"], section["level"], section["number"], section["numeral"]) == ("s2", "section", 2,
+                                                                                      {"zh": "二", "en": "II"})
+    item = section["children"][0]
+    assert (item["id"], item["level"], item["run_in"], item["label"]["en"]) == ("s2-1", "item", True, "1.")
+    kinds = {block["type"]: block for block in item["children"]}
+    assert {"id", "text", "lines", "number"} <= set(kinds["paragraph"]) and set(kinds["paragraph"]["text"]) == {"zh", "en"}
     assert {"id", "number", "caption"} <= set(kinds["figure"]) and set(kinds["figure"]["caption"]) == {"zh", "en"}
     table = kinds["table"]
-    assert table["number"] == 3 and table["caption"]["zh"] == "2019年浙江企业专利申请量十强榜单"
+    assert table["number"] == 3 and table["title"]["zh"] == "2019年浙江企业专利申请量十强榜单"
     assert isinstance(table["rows"]["en"][0], list)
+
+
+def test_outline_shows_the_tree_with_its_lines():
+    result = convert(SOURCE, "--outline")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].endswith("official numbering; 21 paragraphs, 6 sections, 17 items, 5 figures, 1 table")
+    row = next(line for line in lines if line.startswith("  s3-1 "))
+    assert "item 1/1" in row and "150/152" in row and "1. 优化完善体制机制。" in row
+    assert next(line for line in lines if line.startswith("s3 ")).split()[1:3] == ["section", "三/III"]
+    assert not any(line.startswith("warning") for line in lines)
 
 
 def test_json_is_deterministic(tmp_path):
@@ -51,7 +66,7 @@ def test_docs_are_written_for_both_languages(tmp_path):
     assets = sorted(p.name for p in (tmp_path / "docs/en/figures").iterdir())
     assert assets == sorted(["all-figures.csv"] + [f"figure-{n}{kind}" for n in range(1, 7)
                                                    for kind in (".csv", ".svg", "-zh.svg")])
-    assert "note: figure 3: The printed total is 12,837" in result.stdout
+    assert "figure-3.yml: figure 3: The printed total is 12,837" in result.stdout
     again = convert(SOURCE, "--docs", tmp_path / "docs")
     assert "0 files written, 76 unchanged" in again.stdout and "0 charts drawn" in again.stdout
 

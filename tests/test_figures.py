@@ -1,6 +1,7 @@
 """Figure data: provenance checked against the text, derivations, consistency checks, charts and their cache."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,8 +11,8 @@ import pytest
 from bilingual_report.chart_cache import ImageCache, charts as cached_charts
 from bilingual_report.errors import InputError
 from bilingual_report.figures import load_figures, one_digit_apart, share_finding, total_finding
-from bilingual_report.reader import read_document
 from bilingual_report.settings import load_chart_style
+from helpers import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "data" / "zhejiang-ip-white-paper-2019.txt"
@@ -25,7 +26,7 @@ def paper():
 
 @pytest.fixture(scope="module")
 def figures(paper):
-    return load_figures(ROOT / "data" / "figures", paper)
+    return load_figures(ROOT / "data" / "figures", paper, STYLE["words"])
 
 
 def figure_folder(tmp_path: Path, text: str, number: int = 1) -> Path:
@@ -61,7 +62,7 @@ panels:
 
 def problems_for(tmp_path, paper, text, number=5) -> list[str]:
     with pytest.raises(InputError) as caught:
-        load_figures(figure_folder(tmp_path, text, number), paper)
+        load_figures(figure_folder(tmp_path, text, number), paper, STYLE["words"])
     return [str(p) for p in caught.value.problems]
 
 
@@ -91,10 +92,14 @@ def test_the_mistyped_row_of_the_ranking_is_found(figures):
 
 
 def test_consistency_checks():
-    assert total_finding(1, 100, [40, 60], [{"zh": "a", "en": "a"}] * 2) is None
-    assert total_finding(1, 100, [40, 70], [{"zh": "a", "en": "a"}, {"zh": "b", "en": "b"}]) is not None
-    assert share_finding(1, 106.61, 29538, 27706) is None  # 106.612…% printed as 106.61
-    assert share_finding(1, 50.0, 1, 3) is not None
+    words = STYLE["words"]
+    assert total_finding(1, 100, [40, 60], [{"zh": "a", "en": "a"}] * 2, words) is None
+    found = total_finding(1, 100, [45, 78], [{"zh": "a", "en": "a"}, {"zh": "b", "en": "b"}], words)
+    assert found.suspect is None and found.message["en"] == "The printed total is 100, but the items add up to 123."
+    misprint = total_finding(1, 4790, [2292, 24998], [{"zh": "甲", "en": "a"}, {"zh": "乙", "en": "b"}], words)
+    assert misprint.suspect == 1 and "「乙」一项印作 24998，若为 2498 则合计相符" in misprint.message["zh"]
+    assert share_finding(1, 106.61, 29538, 27706, words) is None  # 106.612…% printed as 106.61
+    assert share_finding(1, 50.0, 1, 3, words).message["zh"] == "印刷的比例为 50%，但 1 ÷ 3 = 33.33%。"
     assert one_digit_apart(24998, 2498) and one_digit_apart(123, 128) and not one_digit_apart(100, 1)
 
 
@@ -143,7 +148,7 @@ def test_yaml_syntax_error_has_line_and_column(tmp_path, paper):
 def test_caption_without_data_and_data_without_caption(tmp_path, paper):
     folder = figure_folder(tmp_path, FIGURE_5.replace("figure: 5", "figure: 9"), 5)
     with pytest.raises(InputError) as caught:
-        load_figures(folder, paper)
+        load_figures(folder, paper, STYLE["words"])
     text = str(caught.value)
     assert "figure-5.yml:1: the text has no caption for figure 9" in text
     assert "figure 5 («Figure 5 2019 Status of Patent-pledged financing in Zhejiang province») has no data file" in text
@@ -161,7 +166,9 @@ def test_charts_are_deterministic_and_cached(tmp_path, figures):
     assert drawn_again == 0 and again == first
     fresh, _ = charts(figures[:2], STYLE, tmp_path / "other")
     assert fresh == first  # drawn anew, byte for byte the same
-    svg = first[(1, "zh")].decode("utf-8")
+    svg = first[(1, "zh")].data.decode("utf-8")
+    points = re.search(r'<svg[^>]*width="([\d.]+)pt" height="([\d.]+)pt"', svg).groups()
+    assert [round(float(p) * 4 / 3) for p in points] == list(first[(1, "zh")].size)  # the size the pages give it
     assert "<text" not in svg and "Date" not in svg  # text as paths, no timestamp
 
 

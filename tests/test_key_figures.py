@@ -7,13 +7,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bilingual_report.citations import block_references, citations
 from bilingual_report.errors import InputError
 from bilingual_report.key_figures import load_key_figures
-from bilingual_report.markdown import page_writers, render_pages
-from bilingual_report.reader import read_document
+from bilingual_report.pipeline import site_pages
 from bilingual_report.settings import load_settings
-from helpers import SECTION_1, report_text, write
+from helpers import SECTION_1, profile, read_document, report_text, write
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = load_settings(ROOT / "data" / "site.yml", ROOT)
@@ -26,10 +24,7 @@ def paper():
 
 
 def pages(document, key_figures) -> dict[str, str]:
-    references = block_references(document, SETTINGS.labels)
-    writers = page_writers(document, SETTINGS.labels, {}, SETTINGS.chart_style,
-                           citations(document, SETTINGS.labels, SETTINGS.published, references))
-    return render_pages(writers, key_figures, references)
+    return site_pages(document, profile(), SETTINGS, {}, key_figures)[1]
 
 
 def edited(tmp_path: Path, change) -> Path:

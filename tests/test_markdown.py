@@ -5,23 +5,18 @@ import markdown
 
 from pathlib import Path
 
-from bilingual_report.citations import block_references, citations
 from bilingual_report.errors import InputError
-from bilingual_report.markdown import heading_text, inline_html, page_writers, render_pages
-from bilingual_report.parallel import parallel_pages
-from bilingual_report.reader import read_document
+from bilingual_report.markup import inline_html, inline_text as heading_text
+from bilingual_report.pipeline import site_pages
 from bilingual_report.settings import load_settings
-from helpers import SECTION_1, report_text, write
+from helpers import SECTION_1, profile, read_document, report_text, write
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = load_settings(ROOT / "data" / "site.yml", ROOT)
 
 
 def pages_of(doc) -> dict[str, str]:
-    references = block_references(doc, SETTINGS.labels)
-    writers = page_writers(doc, SETTINGS.labels, {}, SETTINGS.chart_style,
-                           citations(doc, SETTINGS.labels, SETTINGS.published, references))
-    return {**render_pages(writers, None, references), **parallel_pages(writers)}
+    return site_pages(doc, profile(), SETTINGS, {}, None)[1]
 
 
 def test_markup_in_the_source_is_escaped():
@@ -70,8 +65,8 @@ def test_side_by_side_page_pairs_every_block_and_is_no_duplicate(tmp_path):
 
 def test_label_templates_are_checked(tmp_path):
     text = (ROOT / "data" / "site.yml").read_text(encoding="utf-8")
-    bad = text.replace('citation: "{issuer}. {title}. {year}. {reference}. {url}"',
-                       'citation: "{issuer}. {title}. {year}. {reference}. {page}"')
+    bad = text.replace('citation: ["{issuer}. ", "{title}. ", "{year}. ", "{reference}. ", "{url}"]',
+                       'citation: ["{issuer}. ", "{title}. ", "{year}. ", "{reference}. ", "{page}"]')
     assert bad != text
     (tmp_path / "site.yml").write_text(bad, encoding="utf-8")
     try:

@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bilingual_report.errors import InputError
-from bilingual_report.reader import read_document
 
-from helpers import HEAD
+from bilingual_report.model import Heading
+from helpers import HEAD, read_document
 
 SENTENCES = [
     ("全省共处理专利侵权判定咨询案件一千余起，同比增长百分之二十。", "The province handled more than one thousand consultation cases on patent infringement, an increase of twenty percent."),
@@ -75,8 +75,9 @@ def model(path: Path) -> list[tuple]:
     """The document's ids and texts; Chinese compared without spaces (a fragment "1." rejoins as "1.加强")."""
     doc = read_document(path)
     squeeze = lambda text: re.sub(r"\s", "", text)  # noqa: E731
-    return [(p.id, squeeze(p.zh), p.en) for p in doc.paragraphs()] + \
-           [(s.id, squeeze(s.heading["zh"]), s.heading["en"]) for s in doc.sections]
+    texts = [(n.id, n.printed("zh"), n.printed("en")) if isinstance(n, Heading) else (n.id, n.text["zh"], n.text["en"])
+             for n, _ in doc.walk()]
+    return [(node_id, squeeze(zh), en) for node_id, zh, en in texts]
 
 
 COMMON = settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

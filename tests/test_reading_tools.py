@@ -7,6 +7,7 @@ from urllib.parse import urlparse
 import pytest
 
 from test_browser import in_viewport
+from helpers import read_document
 
 SECTIONS = range(1, 7)
 PHONE = {"width": 375, "height": 740}
@@ -232,8 +233,7 @@ def test_other_language_of_a_table_and_a_figure(page, site_url):
 
 @pytest.mark.parametrize("prefix", ["/", "/en/"])
 def test_every_paragraph_figure_and_table_has_its_actions(page, site_url, prefix):
-    from bilingual_report.reader import read_document
-    from conftest import ROOT
+        from conftest import ROOT
     document = read_document(ROOT / "data" / "zhejiang-ip-white-paper-2019.txt")
     for section in document.sections:
         page.goto(f"{site_url}{prefix}{section.slug}/")

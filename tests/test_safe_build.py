@@ -43,7 +43,7 @@ def test_a_failed_build_leaves_the_previous_site(tmp_path):
                       encoding="utf-8")
     failed = subprocess.run(build, cwd=project, env=env, capture_output=True, text=True)
     assert failed.returncode == 1
-    assert "site/ is left as it was" in failed.stderr and "Traceback" not in failed.stderr
+    assert "site is left as it was" in failed.stderr and "Traceback" not in failed.stderr
     after = {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
     assert after == before
     assert not list(project.glob(".site-*"))

@@ -1,4 +1,4 @@
-"""The aligned text as TMX 1.4 and CSV: from the model, one unit per paragraph pair, well-formed."""
+"""The aligned text as TMX 1.4 and CSV: from the model, one unit per heading and paragraph pair, well-formed."""
 from __future__ import annotations
 
 import csv
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bilingual_report.reader import read_document
-from bilingual_report.text_exports import aligned_csv_bytes, tmx_bytes
+from bilingual_report.text_exports import aligned_csv_bytes, tmx_bytes, units
+from helpers import SECTION_1, read_document, report_text, write
 
 ROOT = Path(__file__).resolve().parent.parent
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -27,24 +27,29 @@ def test_tmx_follows_the_tmx_1_4_structure(paper):
     assert header.tag == "header" and body.tag == "body"
     for attribute in ("creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang", "srclang", "datatype"):
         assert header.get(attribute), attribute
-    units = list(body)
-    assert [u.get("tuid") for u in units] == [p.id for p in paper.paragraphs()]
-    for unit, paragraph in zip(units, paper.paragraphs()):
-        assert unit.tag == "tu"
-        variants = {tuv.get(XML_LANG): tuv.find("seg").text for tuv in unit.findall("tuv")}
-        assert variants == {"zh-CN": paragraph.zh.replace("**", ""), "en": paragraph.en.replace("**", "")}
+    tus = list(body)
+    expected = list(units(paper))
+    assert [u.get("tuid") for u in tus] == [unit_id for unit_id, _ in expected]
+    assert len(tus) == len(paper.paragraphs()) + len(paper.headings())
+    for tu, (unit_id, texts) in zip(tus, expected):
+        assert tu.tag == "tu"
+        variants = {tuv.get(XML_LANG): tuv.find("seg").text for tuv in tu.findall("tuv")}
+        assert variants == {"zh-CN": texts["zh"], "en": texts["en"]}
+    by_id = dict(expected)
+    assert by_id["s2-1"]["zh"] == "1. 知识产权创造成效显著。" and by_id["s2-1-1"]["zh"].startswith("2019年，全省有效发明专利")
+    assert by_id["s1-2"]["en"] == "2. Make great efforts to advance the modernization of the intellectual property " \
+                                  "governance system and capacity."
 
 
 def test_tmx_escapes_markup_and_is_deterministic(tmp_path, paper):
-    from helpers import SECTION_1, report_text, write
     document = read_document(write(tmp_path, report_text(*SECTION_1, "1. 甲。<b>&乙</b>。", "1. A. <b>&B</b>.")))
     text = tmx_bytes(document).decode("utf-8")
     assert "&lt;b&gt;&amp;乙&lt;/b&gt;" in text and ElementTree.fromstring(text.encode("utf-8")) is not None
     assert tmx_bytes(paper) == tmx_bytes(paper)
 
 
-def test_csv_has_id_zh_en_per_paragraph(paper):
+def test_csv_has_id_zh_en_per_heading_and_paragraph(paper):
     rows = list(csv.reader(io.StringIO(aligned_csv_bytes(paper).decode("utf-8-sig"))))
     assert rows[0] == ["id", "zh", "en"]
-    assert [r[0] for r in rows[1:]] == [p.id for p in paper.paragraphs()]
+    assert [r[0] for r in rows[1:]] == [unit_id for unit_id, _ in units(paper)]
     assert rows[1][1].startswith("2019 年，浙江省知识产权工作") and rows[1][2].startswith("Under the leadership")

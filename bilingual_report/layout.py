@@ -1,0 +1,78 @@
+"""The site's pages and files, named once: which page shows each part of the document, and every asset's path.
+
+One page per top-level division (a section, a chapter, an appendix); the introduction and front matter
+(a preface, a preamble) on the home page; then the key figures, figures, full-text and side-by-side pages.
+Paths are relative to a language's root, without the engine's file layout (see markup.py).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Document, Heading
+
+HOME = "index"
+KEY_FIGURES = "key-figures"
+FIGURES = "figures"
+FULL_TEXT = "full-text"
+PARALLEL_FOLDER = "parallel"
+TMX = "downloads/aligned-text.tmx"
+ALIGNED_CSV = "downloads/aligned-text.csv"
+ALL_FIGURES_CSV = "figures/all-figures.csv"
+SOCIAL_CARD = "social-card.png"
+
+
+@dataclass(frozen=True)
+class Division:
+    """A top-level division and the page that shows it."""
+
+    slug: str
+    heading: Heading
+
+    @property
+    def parallel(self) -> str:
+        return f"{PARALLEL_FOLDER}/{self.slug}"
+
+
+def division_slug(heading: Heading) -> str:
+    """section-2, chapter-3 for a numbered division; its id (conclusion, appendix-1) for an unnumbered one."""
+    return heading.id if heading.role else f"{heading.level}-{heading.number}"
+
+
+class SiteLayout:
+    def __init__(self, document: Document, *, key_figures: bool, figures: bool):
+        self.document = document
+        self.divisions = [Division(division_slug(h), h) for h in document.children if not h.front]
+        self.front = [h for h in document.children if h.front]
+        self.has_key_figures = key_figures
+        self.has_figures = figures
+        self._page_of: dict[str, str] = {}
+        for node, parents in document.walk():
+            top = parents[0] if parents else node if isinstance(node, Heading) else None
+            division = next((d for d in self.divisions if d.heading is top), None)
+            self._page_of[node.id] = division.slug if division else HOME
+
+    @property
+    def nav(self) -> list[str]:
+        """The pages of the navigation, in order, as slugs."""
+        return ([HOME] + ([KEY_FIGURES] if self.has_key_figures else []) + [d.slug for d in self.divisions]
+                + ([FIGURES] if self.has_figures else []) + [FULL_TEXT])
+
+    def page_of(self, node_id: str) -> str:
+        """The slug of the page that shows a node."""
+        return self._page_of[node_id]
+
+    def link(self, slug: str, anchor: str | None = None, root: str = "") -> str:
+        """A Markdown link target to a page (and an anchor on it) from a page `root` away from the language's root."""
+        return f"{root}{slug}.md" + (f"#{anchor}" if anchor else "")
+
+    def link_to_node(self, node_id: str, root: str = "") -> str:
+        return self.link(self.page_of(node_id), node_id, root)
+
+    @staticmethod
+    def chart(number: int, lang: str | None = None) -> str:
+        """A figure's chart; with lang, the copy of that language's chart kept beside the other language's."""
+        return f"figures/figure-{number}{'' if lang is None else '-' + lang}.svg"
+
+    @staticmethod
+    def chart_data(number: int) -> str:
+        return f"figures/figure-{number}.csv"

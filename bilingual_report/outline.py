@@ -1,0 +1,66 @@
+"""The document tree as the reader found it, as text: one line per node with its level, numeral, first words
+and source lines, so that a publisher sees at a glance what the site will show."""
+from __future__ import annotations
+
+from collections import Counter
+
+from .model import Heading, Paragraph, Table
+from .reader import Reading
+from .text import without_markup
+
+WORDS = {"zh": 16, "en": 36}
+
+
+def first_words(text: str, lang: str) -> str:
+    text = without_markup(text)
+    return text if len(text) <= WORDS[lang] else text[: WORDS[lang]].rstrip() + "…"
+
+
+def lines_of(lines: dict) -> str:
+    return f"{lines['zh'][0]}/{lines['en'][0]}"
+
+
+def describe(node) -> tuple[str, dict]:
+    """What a node is, in a few words, and its text per language."""
+    if isinstance(node, Heading):
+        what = (f"{node.level} {node.numeral['zh']}/{node.numeral['en']}" if node.level
+                else node.role + (f" {node.number}" if node.number is not None else ""))
+        return what, {lang: node.printed(lang) for lang in node.label}
+    if isinstance(node, Paragraph):
+        return ("note" if node.note else "¶"), node.text
+    if isinstance(node, Table):
+        return f"table ({len(node.rows['zh'])} rows)", node.caption
+    return "figure", node.caption
+
+
+def summary(reading: Reading) -> str:
+    counts: Counter = Counter()
+    for node, _ in reading.document.walk():
+        key = node.level or node.role if isinstance(node, Heading) else ("note" if getattr(node, "note", False)
+                                                                           else node.type)
+        counts[key] += 1
+    parts = [f"{count} {name}{'s' if count > 1 and not name.endswith('s') else ''}" for name, count in counts.items()]
+    return f"{reading.scheme.name} numbering; " + ", ".join(parts)
+
+
+def outline(reading: Reading, source: str) -> list[str]:
+    """The outline's lines: a summary, the front matter, then every node indented by its depth."""
+    document = reading.document
+    out = [f"{source}: {summary(reading)}", "", "id" + " " * 18 + "what" + " " * 14 + "zh lines/en lines  text (zh | en)"]
+
+    def row(node_id: str, depth: int, what: str, lines: str, texts: dict) -> str:
+        words = " | ".join(first_words(texts.get(lang, ""), lang) for lang in ("zh", "en"))
+        return f"{'  ' * depth}{node_id}".ljust(20) + f"{what}".ljust(18) + f"{lines}".ljust(19) + words
+
+    out.append(row("title", 0, "title", "", document.title))
+    if document.issuer:
+        out.append(row("issuer", 0, "issuer", "", document.issuer))
+    for note in document.front:
+        out.append(row("front", 0, "front matter", "", note))
+    for node, parents in document.walk():
+        what, texts = describe(node)
+        out.append(row(node.id, len(parents), what, lines_of(node.lines), texts))
+    for warning in reading.warnings:
+        out.append(f"warning: {warning}")
+    return out
+
