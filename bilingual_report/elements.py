@@ -192,7 +192,8 @@ def split_heading(level: Level | None, pattern: re.Pattern, text: str, lang: str
     (nothing, for a level whose lead is its number alone), and the paragraph that runs on after it."""
     match = pattern.match(text)
     if "label" in pattern.groupindex:  # an unnumbered heading: its word, then any title
-        return match.group("label").strip(), match.group("numeral") or "", (match.group("title") or "").strip("* "), ""
+        numeral = match.group("numeral") if "numeral" in pattern.groupindex else None
+        return match.group("label").strip(), numeral or "", (match.group("title") or "").strip("* "), ""
     label = match.group(0).strip().lstrip("*").strip()
     rest = text[match.end():].lstrip(" \u3000")
     if match.group(0).lstrip().startswith("**") and "**" in rest:

@@ -46,18 +46,21 @@ def summary(reading: Reading) -> str:
 def outline(reading: Reading, source: str) -> list[str]:
     """The outline's lines: a summary, the front matter, then every node indented by its depth."""
     document = reading.document
-    out = [f"{source}: {summary(reading)}", "", "id" + " " * 18 + "what" + " " * 14 + "zh lines/en lines  text (zh | en)"]
+    nodes = list(document.walk())
+    width = max([len("issuer")] + [2 * len(parents) + len(node.id) for node, parents in nodes]) + 2
+    out = [f"{source}: {summary(reading)}", "", "id".ljust(width) + "what".ljust(18) + "lines zh/en".ljust(13)
+           + "text (zh | en)"]
 
     def row(node_id: str, depth: int, what: str, lines: str, texts: dict) -> str:
         words = " | ".join(first_words(texts.get(lang, ""), lang) for lang in ("zh", "en"))
-        return f"{'  ' * depth}{node_id}".ljust(20) + f"{what}".ljust(18) + f"{lines}".ljust(19) + words
+        return f"{'  ' * depth}{node_id}".ljust(width) + what.ljust(18) + lines.ljust(13) + words
 
     out.append(row("title", 0, "title", "", document.title))
     if document.issuer:
         out.append(row("issuer", 0, "issuer", "", document.issuer))
     for note in document.front:
         out.append(row("front", 0, "front matter", "", note))
-    for node, parents in document.walk():
+    for node, parents in nodes:
         what, texts = describe(node)
         out.append(row(node.id, len(parents), what, lines_of(node.lines), texts))
     for warning in reading.warnings:

@@ -265,7 +265,9 @@ class TreeBuilder:
         else:
             level = self.scheme.levels[self.scheme.index(next(iter(zh.levels)))]
             index, patterns = self.scheme.index(level.name), level.patterns
-        while self.stack and self.stack[-1][1] >= index:
+        top = self.used[0] if self.used else None
+        # A heading closes the open ones of its level and below; one of the outermost level closes an unnumbered one.
+        while self.stack and (self.stack[-1][1] >= index or (self.stack[-1][1] == -1 and index == top)):
             self.stack.pop()
         parent = self.stack[-1][0] if self.stack else None
         if level:
