@@ -147,6 +147,12 @@ def parse_run(blocks: list[Block], profile: Profile, scheme: Scheme) -> list[Ele
         if element.kind == "paragraph" and previous and continues(previous, text):
             previous.parts.append(text)
             previous.lines.append(block.first_line)
+            if previous.kind == "paragraph" and len(previous.parts) == 2:
+                # A heading or caption cut inside its number ("（一" | "）标题") is known once rejoined.
+                whole = classify(profile, scheme, lang, previous.text, previous.lines[0])
+                if whole.kind != "paragraph":
+                    whole.parts, whole.lines = previous.parts, previous.lines
+                    elements[-1] = whole
             continue
         element.soft_start = element.kind == "paragraph" and previous is not None and previous.runs_on
         elements.append(element)

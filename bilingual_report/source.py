@@ -57,7 +57,7 @@ def read_text(path: Path) -> str:
         raise InputError.single(name, line, "the file is not valid UTF-8", hint) from None
 
 
-ITEM_NUMBER_ONLY = re.compile(r"^\**\d+\s*[.．、]\**$")
+ITEM_NUMBER_ONLY = re.compile(r"^\**(?:\d+\s*[.．、]|[（(]\d+[）)])\**$")  # "1." or "(1)" left alone by a page break
 
 
 def _raw_blocks(text: str) -> list[list[tuple[int, str, str | None]]]:

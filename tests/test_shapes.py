@@ -1,0 +1,180 @@
+"""Reports of other shapes than the 2019 paper: deeper outlines, front and back matter, notes, tables captioned
+above them, a law; what is unusual is reported with its line, what cannot be right stops the read."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bilingual_report.errors import InputError
+from bilingual_report.model import Figure, Heading, Paragraph, Table
+from helpers import ROOT, read_document, read_report, report_text, write
+
+FIXTURES = Path(__file__).parent / "fixtures"
+LAW = FIXTURES / "law.txt"
+DEEP = FIXTURES / "deep-report.txt"
+
+
+@pytest.mark.parametrize("name", ["deep-report", "law"])
+def test_outline_as_checked_in(name):
+    """The outline of each fixture, as detected: a change in detection shows as a diff of the file."""
+    result = subprocess.run([sys.executable, "scripts/convert.py", f"tests/fixtures/{name}.txt", "--outline"],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (FIXTURES / f"{name}.outline").read_text(encoding="utf-8")
+
+
+def test_a_deeper_outline_with_front_and_back_matter():
+    reading = read_report(DEEP)
+    document = reading.document
+    assert reading.scheme.name == "official" and reading.warnings == []
+    assert [(h.id, h.level, h.role, h.front) for h in document.children] == [
+        ("preface", None, "preface", True), ("s1", "section", None, False), ("s2", "section", None, False),
+        ("conclusion", None, "conclusion", False), ("appendix-1", None, "appendix", False)]
+    patents, trademarks = document.children[1].headings
+    assert (patents.id, patents.level, patents.label, patents.text) == (
+        "s1-1", "subsection", {"zh": "（一）", "en": "(I)"}, {"zh": "专利", "en": "Patents"})
+    # items restart in every subsection: each has its own 1.
+    assert [h.id for h in patents.headings] + [h.id for h in trademarks.headings] == ["s1-1-1", "s1-1-2", "s1-2-1"]
+    first = patents.headings[0]
+    assert [(h.id, h.level, h.text["en"]) for h in first.headings] == [
+        ("s1-1-1-1", "subitem", "Patents of universities."), ("s1-1-1-2", "subitem", "Patents of enterprises.")]
+    assert first.children[0].id == "s1-1-1-0-1"  # the item's own paragraph, before its sub-items
+    enterprises = first.headings[1].children[0]
+    assert enterprises.text["zh"].endswith("比上年提高2.3 个百分点。")  # rejoined across a page break
+    assert enterprises.text["en"].endswith("up 2.3 percentage points from the previous year.")
+    note = trademarks.headings[0].children[1]
+    assert note.note and note.id == "s1-2-1-2" and note.text["en"].startswith("Note: the trademark data")
+    appendix = document.children[4]
+    assert appendix.label == {"zh": "附录一", "en": "Appendix I"} and appendix.text == {"zh": "主要数据", "en": "Main Data"}
+    table, table_note = appendix.children
+    assert isinstance(table, Table) and (table.id, table.kind, table.number) == ("table-1", "table", 1)
+    assert table.caption["en"] == "Table 1 Main Intellectual Property Data of the Province in 2020"
+    assert table.rows["en"][2] == ["Valid registered trademarks", "960000", "12.1%"]
+    assert table_note.note and table_note.id == "appendix-1-1"
+
+
+def test_a_law():
+    reading = read_report(LAW)
+    document = reading.document
+    assert reading.scheme.name == "legal" and reading.warnings == []
+    assert document.issuer is None  # the adoption note is not an issuing office
+    assert document.front == [{"zh": "（2015 年 9 月 25 日某省第十二届人民代表大会常务委员会第二十二次会议通过"
+                                     " 2020 年 11 月 27 日修订）",
+                               "en": "(Adopted at the 22nd Session of the Standing Committee of the 12th People's "
+                                     "Congress of the Province on 25 September 2015 and revised on 27 November 2020)"}]
+    assert [h.id for h in document.headings()] == ["s1", "s1-1", "s1-2", "s2", "s2-1", "s2-1-3", "s2-1-4", "s2-2",
+                                                    "s2-2-5", "s3", "s3-6"]
+    article = document.children[1].headings[0].headings[0]
+    assert (article.label["zh"], article.label["en"], article.text["zh"], article.number) == ("第三条", "Article 3", "", 3)
+    assert [p.text["en"] for p in article.children] == [
+        "The people's governments at or above the county level shall support the following activities:",
+        "(1) patent navigation by universities and research institutions;",
+        "(2) patent management systems set up by enterprises."]  # an article's enumeration stays its text
+
+
+@pytest.mark.parametrize("blocks, expected", [
+    (["一、甲", "I. A", "1. 甲。", "1. A.", "3. 乙。", "3. B."], ":17: item 3 comes where item 2 was expected"),
+    (["一、甲", "I. A", "（一）乙", "(I) B", "1. 甲。", "1. A.", "二、丙", "II. C", "1. 丁。", "1. D."],
+     ":25: item 1 comes directly under a section, without a subsection: a level is skipped"),
+    (["一、甲", "I. A", "1. 甲。", "1. A.", "第三章 总则", "Chapter III General", "2. 乙。", "2. B."],
+     ":17: «第三章 总则» looks like a heading of the legal numbering, which this document does not otherwise use"),
+])
+def test_unusual_structure_is_a_warning_with_its_line(tmp_path, blocks, expected):
+    reading = read_report(write(tmp_path, report_text(*blocks)))
+    assert any(expected in str(warning) for warning in reading.warnings), [str(w) for w in reading.warnings]
+
+
+def test_a_heading_of_another_scheme_stays_text(tmp_path):
+    document = read_document(write(tmp_path, report_text(
+        "一、甲", "I. A", "1. 甲。", "1. A.", "第三章 总则", "Chapter III General", "2. 乙。", "2. B.")))
+    assert [h.id for h in document.headings()] == ["s1", "s1-1", "s1-2"]
+    assert document.children[0].headings[0].children[0].text["zh"] == "第三章 总则"
+
+
+@pytest.mark.parametrize("blocks, expected", [
+    (["一、甲", "I. A", "二、乙", "II. B", "二、丙", "II. C"], ":17: section 2 appears twice (first at line 13)"),
+    (["第一章 总则", "Chapter I General", "第一条 甲。", "Article 1 A.", "第二章 乙", "Chapter II B", "第一条 乙。",
+      "Article 1 B."], ":21: article 1 appears twice (first at line 13)"),  # articles are numbered through the law
+])
+def test_structure_that_cannot_be_right_is_an_error(tmp_path, blocks, expected):
+    with pytest.raises(InputError) as caught:
+        read_document(write(tmp_path, report_text(*blocks)))
+    assert expected in str(caught.value)
+
+
+def test_a_table_captioned_below_with_a_table_caption(tmp_path):
+    document = read_document(write(tmp_path, report_text(
+        "一、甲", "I. A", "指标\t数量\n专利\t12", "表 2 数据", "Indicator\tNumber\nPatents\t12", "Table 2 Data")))
+    table = document.children[0].children[0]
+    assert (table.id, table.kind, table.caption["zh"]) == ("table-2", "table", "表 2 数据")
+
+
+def test_a_table_caption_without_a_table_is_a_figure(tmp_path):
+    document = read_document(write(tmp_path, report_text("一、甲", "I. A", "表 1 数据", "Table 1 Data", "1. 甲。", "1. A.")))
+    figure = document.children[0].children[0]
+    assert isinstance(figure, Figure) and (figure.id, figure.kind) == ("table-1", "table")
+
+
+def build(source: Path, site: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--source", str(source),
+                           "--site-dir", str(site)], capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ, **(env or {})})
+
+
+def test_any_report_builds_with_one_command(tmp_path):
+    site = tmp_path / "site"
+    result = build(LAW, site)
+    assert result.returncode == 0, result.stderr
+    for prefix, title, heading in (("", "某省专利促进条例", "第二章 专利创造与运用"),
+                                   ("en/", "Regulations of the Province on the Promotion of Patents",
+                                    "Chapter II Creation and Use of Patents")):
+        page = (site / prefix / "chapter-2/index.html").read_text(encoding="utf-8")
+        assert f"<title>{heading} - {title}</title>" in page
+        assert '<h3 id="s2-1-3">' in page  # chapter > section > article
+        assert (site / prefix / "parallel/chapter-2/index.html").exists()
+        home = (site / prefix / "index.html").read_text(encoding="utf-8")
+        assert 'href="chapter-1/"' in home and 'href="chapter-2/#s2-1"' in home  # sections listed under their chapter
+        assert not (site / prefix / "figures").exists() and not (site / prefix / "key-figures").exists()
+    english = (site / "en/chapter-2/index.html").read_text(encoding="utf-8")
+    assert 'data-cite="Regulations of the Province on the Promotion of Patents. Chapter II, Section 1, Article 3, ' \
+           'paragraph 2. {url}"' in english
+    chinese = (site / "chapter-2/index.html").read_text(encoding="utf-8")
+    assert 'data-cite="某省专利促进条例[R]. 第二章第一节第三条第 2 段. {url}"' in chinese
+    index = json.loads((site / "en/search/search_index.json").read_text(encoding="utf-8"))
+    assert any("patent navigation" in doc["text"] for doc in index["docs"])
+    assert not list((ROOT / "docs" / "zh").glob("chapter-*.md"))  # another report's pages stay out of docs/
+
+
+def test_a_failed_build_of_another_report_leaves_the_site_and_says_why(tmp_path):
+    site = tmp_path / "site"
+    assert build(DEEP, site).returncode == 0
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    broken = write(tmp_path, DEEP.read_text(encoding="utf-8").replace("(II) Trademarks\n", "(III) Trademarks\n"), "bad.txt")
+    result = build(broken, site)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert re.search(r"bad\.txt:45: in section 1 \(一、知识产权创造…\), cannot pair", result.stderr), result.stderr
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert not list(tmp_path.glob(".site-build-*"))
+
+
+def test_the_tree_reaches_every_page_kind(tmp_path):
+    site = tmp_path / "site"
+    assert build(DEEP, site).returncode == 0
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert '<h2 id="preface">前言<a class="headerlink"' in home and 'id="preface-1"' in home  # front matter on the home
+    assert 'href="conclusion/"' in home and 'href="appendix-1/"' in home
+    appendix = (site / "en/appendix-1/index.html").read_text(encoding="utf-8")
+    assert ('<figure id="table-1" class="report-table" data-cite="Provincial Intellectual Property Office. Report on '
+            'the Development of Intellectual Property in the Province in 2020. Table 1. {url}"') in appendix
+    full = (site / "en/full-text/index.html").read_text(encoding="utf-8")
+    for node_id in ("preface-1", "s1-1-1-2-1", "conclusion-1", "table-1", "appendix-1-1"):
+        assert f'id="{node_id}"' in full
+    parallel = (site / "parallel/section-1/index.html").read_text(encoding="utf-8")
+    assert '<h4 id="s1-1-1-1" class="pair"><span lang="zh">（1）高校专利。</span>' in parallel
+    assert all(isinstance(n, (Heading, Paragraph, Table)) for n, _ in read_document(DEEP).walk())
