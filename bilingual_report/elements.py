@@ -142,7 +142,7 @@ def parse_run(blocks: list[Block], profile: Profile, scheme: Scheme) -> list[Ele
             else:
                 elements.append(table)
             continue
-        text = join(lang, block.texts)
+        text = block.text
         element = classify(profile, scheme, lang, text, block.first_line)
         if element.kind == "paragraph" and previous and continues(previous, text):
             previous.parts.append(text)
@@ -165,7 +165,7 @@ def other_scheme_headings(profile: Profile, scheme: Scheme, blocks: list[Block])
     for block in blocks:
         if block.lang != "zh" or is_table(block):
             continue
-        text = join("zh", block.texts)
+        text = block.text
         for other in profile.schemes:
             if other is scheme:
                 continue
@@ -179,7 +179,7 @@ def other_scheme_headings(profile: Profile, scheme: Scheme, blocks: list[Block])
 
 def choose_scheme(profile: Profile, blocks: list[Block]) -> Scheme:
     """The scheme whose headings the document's Chinese blocks have most of (the first listed on a tie)."""
-    texts = [join("zh", block.texts) for block in blocks if block.lang == "zh" and not is_table(block)]
+    texts = [block.text for block in blocks if block.lang == "zh" and not is_table(block)]
 
     def count(scheme: Scheme) -> int:
         return sum(1 for text in texts if (found := heading_levels(scheme, "zh", text))[0] and not found[2])

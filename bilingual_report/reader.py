@@ -80,7 +80,7 @@ def run_text(run: list[Block]) -> str:
 
 def front_block(block: Block) -> bool:
     """A short block that is not a sentence: an issuing office, an adoption note, a date."""
-    text = join(block.lang, block.texts)
+    text = block.text
     return not ends_sentence(block.lang, text) and len(text) <= 300
 
 

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .errors import InputError
-from .text import language_of
+from .text import join, language_of
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -29,6 +30,11 @@ class Block:
     @property
     def texts(self) -> list[str]:
         return [text for _, text in self.lines]
+
+    @cached_property
+    def text(self) -> str:
+        """The block's lines rejoined (Chinese without a space, English with one)."""
+        return join(self.lang, self.texts)
 
 
 def read_text(path: Path) -> str:

@@ -14,11 +14,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from bilingual_report.model import Paragraph
-from bilingual_report.reader import read_document
+from bilingual_report.markup import nav_path
+from bilingual_report.model import Paragraph, printed_text
+from bilingual_report.pipeline import generate, read
+from bilingual_report.settings import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCE = ROOT / "data" / "zhejiang-ip-white-paper-2019.txt"
+SETTINGS = load_settings(ROOT / "data" / "site.yml", ROOT)
+SOURCE = SETTINGS.source
 PROJECT_PARTS = ["mkdocs.yml", "data", "hooks", "overrides"]
 
 
@@ -48,12 +51,11 @@ def reset_generated(project: Path) -> None:
 
 
 def without_generator(project: Path) -> str:
-    """A config for MkDocs alone: the generating hook removed, its nav written out."""
+    """A config for MkDocs alone: the generating hook removed, the nav it gives written out."""
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    pages = ["index.md"] + sorted((p.name for p in (project / "docs/zh").glob("section-*.md")),
-                                  key=lambda n: int(re.search(r"\d+", n).group())) + ["figures.md"]
+    layout = generate(SETTINGS, project / ".cache" / "charts").layout
     text = text.replace("  - hooks/generate_docs.py\n", "")
-    text += "\nnav:\n" + "".join(f"  - {page}\n" for page in pages)
+    text += "\nnav:\n" + "".join(f"  - {nav_path(slug)}\n" for slug in layout.nav)
     (project / "mkdocs-alone.yml").write_text(text, encoding="utf-8")
     return "mkdocs-alone.yml"
 
@@ -74,28 +76,33 @@ def cut(lang: str, text: str) -> list[str]:
 
 def synthetic(times: int) -> str:
     """The paper's sections with their items repeated `times` times (renumbered), every paragraph cut by a page break."""
-    document = read_document(SOURCE)
+    document = read(SETTINGS).document
     blocks = [document.title["zh"], document.title["en"], document.issuer["zh"], document.issuer["en"]]
     for paragraph in document.intro:
-        blocks += [paragraph.zh, paragraph.en]
-    for section in document.sections:
-        blocks += [section.heading["zh"], section.heading["en"]]
-        item = 0
+        blocks += [paragraph.text["zh"], paragraph.text["en"]]
+    for section in document.children:
+        blocks += [section.printed("zh"), section.printed("en")]
+        number = 0
         for _ in range(times):
-            for block in section.blocks:
-                if not isinstance(block, Paragraph):
-                    continue
-                zh, en = block.zh, block.en
-                if block.item is not None:
-                    item += 1
-                    zh, en = re.sub(r"^\d+", str(item), zh), re.sub(r"^\d+", str(item), en)
-                blocks += cut("zh", zh) + cut("en", en)
+            for item in section.headings:
+                number += 1
+                for paragraph in item.children:
+                    if not isinstance(paragraph, Paragraph):
+                        continue
+                    texts = [printed_text(paragraph, (section, item), lang) for lang in ("zh", "en")]
+                    texts = [re.sub(r"^\d+", str(number), text) for text in texts]
+                    blocks += cut("zh", texts[0]) + cut("en", texts[1])
     return "\n\n".join(blocks) + "\n"
 
 
+READ = ("import sys,time;from pathlib import Path;from bilingual_report.profile import load_profile;"
+        "from bilingual_report.reader import read_document;"
+        f"p=load_profile(Path({str(SETTINGS.profile)!r}));")
+
+
 def time_converter(path: Path, runs: int) -> tuple[float, int]:
-    code = ("import sys,time;from bilingual_report.reader import read_document;"
-            f"t=time.perf_counter();d=read_document({str(path)!r});print(time.perf_counter()-t, len(d.paragraphs()))")
+    """The reader's time on a text (profile loaded first), and the paragraphs it found."""
+    code = READ + f"t=time.perf_counter();d=read_document({str(path)!r},p);print(time.perf_counter()-t, len(d.paragraphs()))"
     times = []
     for _ in range(runs):
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
@@ -127,8 +134,8 @@ def main() -> int:
             path = project / f"synthetic-{times}.txt"
             path.write_text(synthetic(times), encoding="utf-8")
             scaled[times] = (*time_converter(path, max(1, args.runs // 2)), path.stat().st_size)
-        memory_100 = run([sys.executable, "-c", f"from bilingual_report.reader import read_document;"
-                                                f"read_document({str(project / 'synthetic-100.txt')!r})"], project)[1]
+        memory_100 = run([sys.executable, "-c", READ + f"read_document({str(project / 'synthetic-100.txt')!r},p)"],
+                         project)[1]
 
     def median(values):
         return statistics.median(v[0] for v in values), max(v[1] for v in values)
