@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gzip
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,13 +23,26 @@ from mkdocs.structure.pages import Page
 
 SITEMAP_URL = re.compile(r"\s*<url>\s*<loc>([^<]*)</loc>.*?</url>", re.DOTALL)
 LASTMOD = re.compile(r"\s*<lastmod>[^<]*</lastmod>")
-_not_found_pages: dict[str, str] = {}
-_presentations: set[str] = set()  # the addresses of pages whose canonical page is another one
+
+
+@dataclass
+class Collected:
+    """What one build (all its language passes, which share the config) has seen for the files written at its end."""
+
+    not_found_pages: dict[str, str] = field(default_factory=dict)  # locale → rendered 404 page
+    presentations: set[str] = field(default_factory=set)  # addresses of pages whose canonical page is another one
+
+
+def collected(config: MkDocsConfig) -> Collected:
+    """This build's record, kept on its config (a new one for every build, shared by static-i18n's passes)."""
+    if not hasattr(config, "hosting_files"):
+        config.hosting_files = Collected()
+    return config.hosting_files
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) -> str:
     if page.meta.get("canonical") and page.canonical_url:
-        _presentations.add(page.canonical_url)
+        collected(config).presentations.add(page.canonical_url)
     return markdown
 
 
@@ -42,7 +56,7 @@ def _default_locale(config: MkDocsConfig) -> str:
 @event_priority(-110)  # after the hooks that correct pages and add their security policy
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     if template_name == "404.html":
-        _not_found_pages[config.theme["language"]] = output_content
+        collected(config).not_found_pages[config.theme["language"]] = output_content
     return output_content
 
 
@@ -50,7 +64,8 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 def on_post_build(*, config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     default = _default_locale(config)
-    for locale, page in _not_found_pages.items():
+    seen = collected(config)
+    for locale, page in seen.not_found_pages.items():
         path = site / "404.html" if locale == default else site / locale / "404.html"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page, encoding="utf-8")
@@ -59,7 +74,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
                                          encoding="utf-8")
     sitemap = site / "sitemap.xml"
     if sitemap.exists():
-        text = SITEMAP_URL.sub(lambda url: "" if url.group(1) in _presentations else url.group(0),
+        text = SITEMAP_URL.sub(lambda url: "" if url.group(1) in seen.presentations else url.group(0),
                                sitemap.read_text(encoding="utf-8"))
         text = LASTMOD.sub("", text).encode("utf-8")
         sitemap.write_bytes(text)
