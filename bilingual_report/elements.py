@@ -177,6 +177,14 @@ def other_scheme_headings(profile: Profile, scheme: Scheme, blocks: list[Block])
     return found
 
 
+def heading_like(profile: Profile, text: str) -> bool:
+    """Whether a line reads as a heading or caption of any scheme, in either language."""
+    return any(level.patterns[lang].match(text) for scheme in profile.schemes for level in scheme.levels
+               if not level.list for lang in ("zh", "en")) \
+        or any(unnumbered_role(profile.unnumbered, lang, text) or caption_of(profile.captions, lang, text)
+               for lang in ("zh", "en"))
+
+
 def choose_scheme(profile: Profile, blocks: list[Block]) -> Scheme:
     """The scheme whose headings the document's Chinese blocks have most of (the first listed on a tie)."""
     texts = [block.text for block in blocks if block.lang == "zh" and not is_table(block)]

@@ -9,6 +9,9 @@ from .reader import Reading
 from .text import without_markup
 
 WORDS = {"zh": 16, "en": 36}
+REPAIRS = {"page_number": "page number removed", "running_line": "running header or footer removed",
+           "contents": "contents line removed", "hyphen": "word rejoined at a line end:",
+           "space": "stray space removed between Chinese characters", "character": "radical folded:"}
 
 
 def first_words(text: str, lang: str) -> str:
@@ -63,7 +66,16 @@ def outline(reading: Reading, source: str) -> list[str]:
     for node, parents in nodes:
         what, texts = describe(node)
         out.append(row(node.id, len(parents), what, lines_of(node.lines), texts))
+    cleaned = reading.cleaned
+    out += ["", f"cleaned: {cleaned.summary()}"]
+    out += [f"  line {repair.line}: {REPAIRS[repair.kind]} «{repair.text}»" for repair in cleaned.repairs]
     for warning in reading.warnings:
         out.append(f"warning: {warning}")
     return out
+
+
+def cleaned_text(reading: Reading) -> list[str]:
+    """The text as read once cleaned, each line with its number in the file."""
+    width = len(str(max((number for number, _ in reading.cleaned.lines), default=1)))
+    return [f"{number:>{width}}  {text}" for number, text in reading.cleaned.lines if text.strip()]
 

@@ -62,14 +62,16 @@ class Profile:
     references: dict  # {intro, paragraph, join}: {lang: template}
 
 
-UNNUMBERED_TAIL = r"(?:[\s：:、.．—–-]+(?P<title>.+))?$"
+# What may follow an unnumbered heading's word: a title, after a separator (none needed in Chinese: 附录一主要数据).
+UNNUMBERED_TAIL = {"zh": r"(?:[\s：:、.．—–-]*(?P<title>.+))?$", "en": r"(?:[\s:.—–-]+(?P<title>.+))?$"}
 LEVEL_KEYS = {"name", "zh", "en", "reference", "lead", "numbering", "optional", "list"}
 
 
 class ProfileFile(LocatedYaml):
     """Reads the profile, collecting every problem with its line."""
 
-    def patterns(self, where: tuple, raw: dict, start: str = HEADING_START, end: str = "") -> dict[str, re.Pattern]:
+    def patterns(self, where: tuple, raw: dict, start: str = HEADING_START,
+                 end: dict[str, str] | None = None) -> dict[str, re.Pattern]:
         compiled = {}
         for lang in LANGS:
             text = raw.get(lang) if isinstance(raw, dict) else None
@@ -77,7 +79,7 @@ class ProfileFile(LocatedYaml):
                 self.problem(where, f"{'.'.join(map(str, where))} needs a {lang} pattern", f"add `{lang}: '…'`")
                 continue
             try:
-                compiled[lang] = re.compile(f"{start}(?:{text}){end}")
+                compiled[lang] = re.compile(f"{start}(?:{text}){(end or {}).get(lang, '')}")
             except re.error as err:
                 self.problem(where + (lang,), f"the {lang} pattern is not a valid regular expression: {err}")
         return compiled
@@ -141,7 +143,8 @@ class ProfileFile(LocatedYaml):
             if not isinstance(raw, dict) or not isinstance(raw.get("role"), str):
                 self.problem(where, "an unnumbered heading needs a role and zh and en patterns")
                 continue
-            unnumbered.append(Unnumbered(raw["role"], self.patterns(where, raw, r"^\**\s*(?P<label>", r")\**" + UNNUMBERED_TAIL),
+            unnumbered.append(Unnumbered(raw["role"], self.patterns(where, raw, r"^\**\s*(?P<label>",
+                                                                       {lang: r")\**" + UNNUMBERED_TAIL[lang] for lang in LANGS}),
                                          bool(raw.get("front"))))
         note = self.patterns(("note",), data.get("note"))
         captions = []

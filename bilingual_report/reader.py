@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .align import Pair, length_ratio, pair_run
-from .elements import Element, choose_scheme, other_scheme_headings, parse_run, split_heading
+from .elements import Element, choose_scheme, heading_like, other_scheme_headings, parse_run, split_heading
 from .errors import InputError, Problem
 from .model import LANGS, Bilingual, Document, Figure, Heading, Paragraph, Table
 from .profile import Profile, Scheme
-from .source import Block, read_text, split_blocks
+from .cleanup import Cleaned, clean
+from .source import Block, read_text, split_blocks, text_lines
 from .text import ends_sentence, join
 
 PAIRING_HINT = ("each Chinese block must be followed by its English translation: "
@@ -30,6 +31,7 @@ class Reading:
 
     document: Document
     scheme: Scheme
+    cleaned: Cleaned          # the page furniture removed and the breaks repaired, line by line
     warnings: list[Problem]
 
 
@@ -105,7 +107,13 @@ class DocumentReader:
         self.warnings.append(Problem(self.name, line, message, hint))
 
     def read(self) -> Reading:
-        blocks = split_blocks(read_text(self.path))
+        cleaned = clean(text_lines(read_text(self.path)), lambda text: heading_like(self.profile, text))
+        for line, message in cleaned.warnings:
+            self.warning(line, message, "check the line, and see `scripts/convert.py FILE --outline`")
+        blocks = split_blocks(cleaned.lines)
+        if not blocks:
+            raise InputError.single(self.name, None, "nothing is left once page numbers and running lines are removed",
+                                    "check that this is the report's text file")
         runs = language_runs(blocks)
         if runs[0][0].lang != "zh":
             raise InputError.single(self.name, runs[0][0].first_line, "the text starts in English",
@@ -135,7 +143,7 @@ class DocumentReader:
         document = TreeBuilder(self, scheme).build(title, issuer, front, pairs)
         if self.problems:
             raise InputError(self.problems)
-        return Reading(document, scheme, self.warnings)
+        return Reading(document, scheme, cleaned, self.warnings)
 
     def front_matter(self, runs: list[list[Block]], scheme: Scheme) -> tuple[Bilingual | None, list[Bilingual], list]:
         """The issuing office and other short lines between the title and the text, each Chinese then English."""

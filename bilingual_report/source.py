@@ -66,11 +66,15 @@ def read_text(path: Path) -> str:
 ITEM_NUMBER_ONLY = re.compile(r"^\**(?:\d+\s*[.．、]|[（(]\d+[）)])\**$")  # "1." or "(1)" left alone by a page break
 
 
-def _raw_blocks(text: str) -> list[list[tuple[int, str, str | None]]]:
+def text_lines(text: str) -> list[tuple[int, str]]:
+    """The text's lines with their numbers (from 1), page feeds as spaces, trailing spaces dropped."""
+    return [(number, line.replace("\f", " ").rstrip()) for number, line in enumerate(LINE_BREAK.split(text), start=1)]
+
+
+def _raw_blocks(lines: list[tuple[int, str]]) -> list[list[tuple[int, str, str | None]]]:
     """Runs of non-blank lines, each line with its language (None for a line with no letters)."""
     raw: list[list[tuple[int, str, str | None]]] = [[]]
-    for number, line in enumerate(LINE_BREAK.split(text), start=1):
-        line = line.replace("\f", " ").rstrip()
+    for number, line in lines:
         if line.strip():
             raw[-1].append((number, line, language_of(line)))
         elif raw[-1]:
@@ -78,14 +82,14 @@ def _raw_blocks(text: str) -> list[list[tuple[int, str, str | None]]]:
     return [block for block in raw if block]
 
 
-def split_blocks(text: str) -> list[Block]:
+def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
     """Blocks separated by blank lines; a block whose lines change language is split there.
 
     A block with no letters at all takes a neighbour's language: an item number left alone by a page
     break ("1.") belongs to the text after it; anything else (a page number, the end of a sentence) to
     the text before it.
     """
-    raw = _raw_blocks(text)
+    raw = _raw_blocks(lines)
     known = [next((lang for _, _, lang in block if lang), None) for block in raw]
     for index, lang in enumerate(known):
         if lang is None:

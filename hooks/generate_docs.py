@@ -45,6 +45,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if written.written or written.removed or generated.charts_drawn:
         log.info(f"report: {len(written.written)} files written, {len(written.removed)} removed, "
                  f"{generated.charts_drawn} charts drawn")
+    log.info(f"report text: {generated.reading.cleaned.summary()} "
+             f"(`scripts/convert.py {settings.source} --outline` lists each with its line)")
     for line in generated.findings.lines():
         log.info(f"report check: {line}")
     if generated.findings:

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Read a report's text: print its outline as detected (--outline), write the document tree as JSON (--json),
-and/or the pages, charts and data files of both languages (--docs). Needs no MkDocs."""
+"""Read a report's text: print its outline as detected (--outline) or the text as cleaned of page furniture
+(--cleaned), write the document tree as JSON (--json), and/or the pages, charts and data files of both
+languages (--docs). Needs no MkDocs."""
 from __future__ import annotations
 
 import argparse
@@ -9,7 +10,7 @@ import sys
 from pathlib import Path
 
 from bilingual_report.errors import InputError
-from bilingual_report.outline import outline
+from bilingual_report.outline import cleaned_text, outline
 from bilingual_report.pipeline import generate_docs, read
 from bilingual_report.settings import load_settings
 
@@ -19,17 +20,22 @@ ROOT = Path(__file__).resolve().parent.parent
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("source", type=Path, help="the report's text file (UTF-8)")
-    parser.add_argument("--outline", action="store_true", help="print the tree as detected, with its source lines")
+    parser.add_argument("--outline", action="store_true",
+                        help="print the tree as detected, with its source lines, and what was cleaned from the text")
+    parser.add_argument("--cleaned", action="store_true",
+                        help="print the text as read once page furniture is removed and breaks are repaired")
     parser.add_argument("--json", type=Path, metavar="OUT.json", help="write the document tree here")
     parser.add_argument("--docs", type=Path, metavar="DIR", help="write the pages under DIR/zh and DIR/en")
     parser.add_argument("--settings", type=Path, default=ROOT / "data" / "site.yml",
                         help="profile, figure data, chart style and labels (default: data/site.yml)")
     args = parser.parse_args(argv)
-    if not (args.outline or args.json or args.docs):
-        parser.error("give --outline, --json OUT.json, --docs DIR, or several")
+    if not (args.outline or args.cleaned or args.json or args.docs):
+        parser.error("give --outline, --cleaned, --json OUT.json, --docs DIR, or several")
     try:
         settings = load_settings(args.settings, ROOT).for_source(args.source)
         reading = read(settings)
+        if args.cleaned:
+            print("\n".join(cleaned_text(reading)))
         if args.outline:
             print("\n".join(outline(reading, str(args.source))))
         if args.json:

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from bilingual_report.model import Figure, Heading, Paragraph, Table, printed_text
-from bilingual_report.source import read_text, split_blocks
+from bilingual_report.source import read_text, split_blocks, text_lines
 from helpers import PAPER, read_report
 
 SOURCE = PAPER
@@ -38,6 +38,7 @@ def test_front_matter(paper):
 
 def test_six_sections_with_their_items_and_no_warning(reading, paper):
     assert reading.scheme.name == "official" and reading.warnings == []
+    assert [(r.kind, r.line) for r in reading.cleaned.repairs] == [("space", 14)]  # the running header's space
     assert [(s.level, s.number) for s in paper.children] == [("section", n) for n in range(1, 7)]
     items = [[h.number for h in s.headings] for s in paper.children]
     assert items == [[1, 2, 3], [1, 2, 3], [1, 2, 3, 4], [1, 2, 3], [1, 2], [1, 2]]
@@ -70,7 +71,7 @@ def test_unnumbered_paragraphs_continue_their_item(paper):
 
 
 def test_every_source_block_is_in_the_model(paper):
-    blocks = split_blocks(read_text(SOURCE))
+    blocks = split_blocks(text_lines(read_text(SOURCE)))
     used = {n for node, _ in paper.walk() for lang in ("zh", "en") for n in node.lines[lang]}
     front = {3, 5, 7, 11, 12, 14, 16}  # title, issuer, running header
     missing = [b.first_line for b in blocks if b.first_line not in used | front]

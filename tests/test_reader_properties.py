@@ -46,11 +46,14 @@ def documents(draw):
 
 
 def mid_sentence_cuts(lang: str, text: str) -> list[int]:
-    """Where a page break can cut the text: inside a sentence (also right after an item's number), at a space in English."""
+    """Where a page break can cut the text: inside a sentence (also right after an item's number), at a space in
+    English; never so that a bare number stands alone after it (a number alone on a line reads as a page number)."""
     if lang == "zh":
-        return [i for i in range(2, len(text) - 1) if text[i - 1] not in "。！？" and text[i] not in "，。"]
-    return [m.start() for m in re.finditer(" ", text) if text[m.start() - 1] not in "!?" and
-            not (text[m.start() - 1] == "." and not text[:m.start()].rstrip(".").isdigit())]
+        cuts = [i for i in range(2, len(text) - 1) if text[i - 1] not in "。！？" and text[i] not in "，。"]
+    else:
+        cuts = [m.start() for m in re.finditer(" ", text) if text[m.start() - 1] not in "!?" and
+                not (text[m.start() - 1] == "." and not text[:m.start()].rstrip(".").isdigit())]
+    return [i for i in cuts if not text[i:].strip().isdigit()]
 
 
 @st.composite

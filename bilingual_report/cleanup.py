@@ -1,0 +1,318 @@
+"""Remove what PDF extraction adds to a report's text, and repair what it breaks, before blocks are formed:
+page numbers, running headers and footers, contents pages; English words hyphenated at a line end, stray
+spaces between Chinese characters, CJK compatibility characters. Everything removed or repaired is recorded
+with its line, and a call that is uncertain is a warning."""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .text import language_of
+
+Line = tuple[int, str]  # (line number in the file, text)
+
+# Kangxi radicals fold to the ideographs by Unicode's own decompositions; of the CJK radicals supplement, the
+# forms that a PDF producer uses for whole simplified characters (⻔ for 门) have none, so they are listed.
+RADICAL_SUPPLEMENT = dict(zip("⺟⻅⻆⻉⻋⻓⻔⻙⻚⻛⻜⻢⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳⻈⺰⻐⻠",
+                              "母见角贝车长门韦页风飞马鱼鸟卤麦黄黾齐齿龙龟讠纟钅饣"))
+FOLD = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)}
+FOLD.update({ord(radical): ideograph for radical, ideograph in RADICAL_SUPPLEMENT.items()})
+FOLDED = re.compile("[" + "".join(chr(cp) for cp in FOLD) + "]")
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+STRAY_SPACE = re.compile(f"(?<=[{HAN}])[ \u3000]+(?=[{HAN}])")
+DASH = "—–－-"  # the ASCII hyphen last: in a character class it is then itself
+PAGE_NUMBER_ALONE = re.compile(rf"^\s*(?:[{DASH}]\s*(\d{{1,4}})\s*[{DASH}]|第\s*(\d{{1,4}})\s*页(?:\s*/?\s*共\s*\d+\s*页)?"
+                               rf"|(\d{{1,4}})\s*/\s*\d{{1,4}}|(?:Page|PAGE|page)\s+(\d{{1,4}})(?:\s+of\s+\d+)?|(\d{{1,4}}))\s*$")
+PAGE_NUMBER_GLUED = re.compile(rf"(?<![\d{DASH}])\s*[{DASH}]\s*\d{{1,4}}\s*[{DASH}](?![\d{DASH}])\s*"
+                               rf"|\s*第\s*\d{{1,4}}\s*页\s*$")
+# a page number printed beside a running header or footer: only its unmistakable forms (a plain number beside a
+# line that repeats could be the number of a heading: Section 1, Section 2, …)
+PAGE_NUMBER_AT_EDGE = re.compile(rf"^\s*[{DASH}]\s*\d{{1,4}}\s*[{DASH}]\s+|\s+(?:[{DASH}]\s*\d{{1,4}}\s*[{DASH}]"
+                                 rf"|第\s*\d{{1,4}}\s*页|\d{{1,4}}\s*/\s*\d{{1,4}}|(?:Page|PAGE|page)\s+\d{{1,4}})\s*$")
+MAX_PAGE_GAP = 20
+PAGE_SEQUENCE_MIN = 3
+
+
+def page_sequence(values: list[int]) -> set[int]:
+    """The positions of the longest run of rising numbers, each at most MAX_PAGE_GAP above the one before."""
+    best: list[tuple[int, int]] = []  # per position: (length of the longest run ending here, previous position)
+    for k, value in enumerate(values):
+        options = [(best[j][0] + 1, j) for j in range(k) if values[j] < value <= values[j] + MAX_PAGE_GAP]
+        best.append(max(options, default=(1, -1)))
+    if not best:
+        return set()
+    position = max(range(len(best)), key=lambda k: (best[k][0], -k))
+    chain = set()
+    while position != -1:
+        chain.add(position)
+        position = best[position][1]
+    return chain
+RUNNING_LINE_MAX = 60
+RUNNING_LINE_MIN_COUNT = 3
+RUNNING_LINE_NOTED = 6  # a line repeated this long or longer, but not at page breaks, is kept with a warning
+CONTENTS_TITLE = re.compile(r"^\s*(?:目\s*录|(?:table\s+of\s+)?contents)\s*$", re.IGNORECASE)
+CONTENTS_ENTRY = re.compile(r"^(?P<text>.*?\S)(?:\s*[.．…·・_]{2,}\s*|\s+)(?P<page>\d{1,4})\s*$")
+CONTENTS_MIN_ENTRIES = 2
+CONTENTS_MATCHED = 0.6  # the share of entries that must be headings of the text after the contents
+HYPHEN_AT_END = re.compile(r"([A-Za-z]+)-$")
+WORD_AT_START = re.compile(r"^([a-z]+(?:-[a-z]+)*)")  # the rest of the word, or of a compound: on-year
+HYPHEN_INSIDE = re.compile(r"\b([A-Za-z]+)- ([a-z]+)\b")
+WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+SENTENCE_END = re.compile(r"[。！？.!?]\W*$")
+
+
+@dataclass(frozen=True)
+class Repair:
+    kind: str   # page_number | running_line | contents | hyphen | space | character
+    line: int
+    text: str   # what was removed, or the word as repaired
+
+
+@dataclass
+class Cleaned:
+    lines: list[Line]
+    repairs: list[Repair] = field(default_factory=list)
+    warnings: list[tuple[int, str]] = field(default_factory=list)
+
+    def count(self, kind: str) -> int:
+        return sum(1 for r in self.repairs if r.kind == kind)
+
+    def summary(self) -> str:
+        """One line: what was removed and repaired ("nothing" for a clean text)."""
+        removed, repaired = [], []
+        for kind, words in (("page_number", "page numbers"), ("running_line", "running header or footer lines")):
+            if n := self.count(kind):
+                removed.append(f"{n} {words}")
+        contents = [r for r in self.repairs if r.kind == "contents"]
+        if contents:
+            removed.append(f"a contents page of {len(contents)} lines")
+        for kind, words in (("hyphen", "rejoined {n} hyphenated words"), ("space", "removed {n} stray spaces between "
+                            "Chinese characters"), ("character", "folded {n} radicals to ideographs")):
+            if n := self.count(kind):
+                repaired.append(words.format(n=n))
+        parts = (["removed " + ", ".join(removed)] if removed else []) + repaired
+        return "; ".join(parts) if parts else "nothing to clean"
+
+
+def squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@functools.cache
+def word_list() -> frozenset[str]:
+    """English words from a maintained word list (pyspellchecker's), loaded only when a hyphen must be judged."""
+    from spellchecker import SpellChecker
+    return frozenset(SpellChecker(distance=1).word_frequency.dictionary)
+
+
+class Cleaner:
+    def __init__(self, lines: list[Line], heading_like: Callable[[str], bool]):
+        self.lines = list(lines)
+        self.heading_like = heading_like
+        self.repairs: list[Repair] = []
+        self.warnings: list[tuple[int, str]] = []
+
+    def remove(self, kinds: dict[str, set[int]]) -> None:
+        """Drop lines (by index), each recorded as a repair of its kind."""
+        for kind, indexes in kinds.items():
+            self.repairs += [Repair(kind, self.lines[i][0], self.lines[i][1].strip()) for i in sorted(indexes)]
+        dropped = set().union(*kinds.values())
+        self.lines = [line for index, line in enumerate(self.lines) if index not in dropped]
+
+    def clean(self) -> Cleaned:
+        self.characters()
+        pages = self.page_numbers()
+        running = self.running_lines(pages)
+        self.remove({"page_number": pages, "running_line": running})
+        self.contents()  # after the page furniture, which may cut a long contents page too
+        self.hyphens()
+        self.spaces()
+        return Cleaned(self.lines, sorted(self.repairs, key=lambda r: r.line), sorted(self.warnings))
+
+    def characters(self) -> None:
+        for index, (number, text) in enumerate(self.lines):
+            if FOLDED.search(text):
+                self.repairs += [Repair("character", number, f"{c}→{FOLD[ord(c)]}") for c in FOLDED.findall(text)]
+                self.lines[index] = (number, text.translate(FOLD))
+
+    def contents(self) -> None:
+        """Contents pages (a title, then entries ending in page numbers, some wrapped over two lines), removed
+        when their entries are lines of the text after them."""
+        index = 0
+        while index < len(self.lines):
+            if not CONTENTS_TITLE.match(self.lines[index][1]):
+                index += 1
+                continue
+            entries, taken, pending, cursor = [], [index], [], index + 1
+            while cursor < len(self.lines):
+                text = self.lines[cursor][1]
+                if not text.strip():
+                    cursor += 1
+                    continue
+                if match := CONTENTS_ENTRY.match(text):
+                    entries.append(" ".join([t for _, t in pending] + [match.group("text")]))
+                    taken += [i for i, _ in pending] + [cursor]
+                    pending = []
+                elif len(pending) < 2 and len(text.strip()) <= RUNNING_LINE_MAX and not SENTENCE_END.search(text):
+                    pending.append((cursor, text))
+                else:
+                    break
+                cursor += 1
+            after = {squeezed(text) for _, text in self.lines[cursor:]}
+            found = sum(1 for entry in entries if any(line.startswith(squeezed(entry)[:12]) for line in after))
+            line = self.lines[index][0]
+            if len(entries) >= CONTENTS_MIN_ENTRIES and found >= CONTENTS_MATCHED * len(entries):
+                self.remove({"contents": set(taken)})
+                continue  # the lines after it moved up to `index`
+            if len(entries) >= CONTENTS_MIN_ENTRIES:
+                self.warnings.append((line, f"«{self.lines[index][1].strip()}» and the {len(entries)} lines after it "
+                                            f"look like a contents page, but only {found} of its entries are lines of "
+                                            "the text after it: kept as text"))
+            index += 1
+
+    def page_numbers(self) -> set[int]:
+        """The lines that are page numbers alone (a plain number only as part of the document's sequence of pages,
+        three or more rising); the unmistakable forms (- 12 -, 第 12 页) glued into the text are removed here."""
+        remove, plain = set(), []
+        for index, (number, text) in enumerate(self.lines):
+            match = PAGE_NUMBER_ALONE.match(text)
+            if match and match.group(5) is None:
+                remove.add(index)
+            elif match:
+                plain.append((index, int(match.group(5))))
+            else:
+                cleaned = PAGE_NUMBER_GLUED.sub(lambda m: self.glued(number, m, text), text)
+                if cleaned != text:
+                    self.lines[index] = (number, cleaned)
+        pages = page_sequence([value for _, value in plain])
+        if len(pages) >= PAGE_SEQUENCE_MIN:
+            for position, (index, value) in enumerate(plain):
+                if position in pages:
+                    remove.add(index)
+                else:
+                    number, text = self.lines[index]
+                    self.warnings.append((number, f"«{text.strip()}» alone on a line looks like a page number, but "
+                                                  "it is not in the sequence of the document's pages: kept as text"))
+        return remove
+
+    def glued(self, number: int, match: re.Match, text: str) -> str:
+        self.repairs.append(Repair("page_number", number, match.group(0).strip()))
+        before, after = text[:match.start()], text[match.end():]
+        han = re.compile(f"[{HAN}]")
+        if not before.strip() or not after.strip() or (han.search(before[-1:]) and han.search(after[:1])):
+            return ""
+        return " "
+
+    def running_lines(self, pages: set[int]) -> set[int]:
+        """Running headers and footers: short lines, neither sentences nor headings (a subsection title may recur
+        under every section), repeated at page breaks: three times or more, and at least once next to a page
+        number or between lines of the other language (any page number printed beside them goes too)."""
+        def key(text: str) -> str:
+            return squeezed(PAGE_NUMBER_AT_EDGE.sub("", text))
+
+        groups: dict[str, list[int]] = {}
+        for index, (_, text) in enumerate(self.lines):
+            if text.strip() and "\t" not in text and index not in pages and not self.heading_like(text):
+                groups.setdefault(key(text), []).append(index)
+        running: set[int] = set()
+        for text, indexes in groups.items():
+            if len(indexes) < RUNNING_LINE_MIN_COUNT or len(text) > RUNNING_LINE_MAX or SENTENCE_END.search(text) \
+                    or not re.search(r"\w", text):
+                continue
+            if any(self.at_page_break(index, pages) for index in indexes):
+                running.update(indexes)
+            elif len(text) >= RUNNING_LINE_NOTED:
+                self.warnings.append((self.lines[indexes[0]][0], f"«{self.lines[indexes[0]][1].strip()}» appears "
+                                      f"{len(indexes)} times, like a running header or footer, but never next to a "
+                                      "page number or inside the other language's text: kept as text"))
+        return running
+
+    def neighbour(self, index: int, step: int, pages: set[int]) -> int | None:
+        """The nearest line with text before (step -1) or after (+1), page numbers passed over."""
+        index += step
+        while 0 <= index < len(self.lines):
+            if self.lines[index][1].strip() and index not in pages:
+                return index
+            index += step
+        return None
+
+    def at_page_break(self, index: int, pages: set[int]) -> bool:
+        """Whether a line sits next to a page number, or between two lines of the other language."""
+        if any(0 <= index + step < len(self.lines) and index + step in pages for step in (-2, -1, 1, 2)):
+            return True
+        before, after = self.neighbour(index, -1, pages), self.neighbour(index, 1, pages)
+        if before is None or after is None:
+            return False
+        own = language_of(self.lines[index][1])
+        return own is not None and language_of(self.lines[before][1]) == language_of(self.lines[after][1]) != own
+
+    def hyphens(self) -> None:
+        """English words hyphenated at a line end (or glued back as "oper- ation"), judged by the document's own
+        words and a word list; real compounds keep their hyphen."""
+        words = Counter(w.lower() for _, text in self.lines for w in WORD.findall(text))
+        for index, (number, text) in enumerate(self.lines):
+            if not HYPHEN_INSIDE.search(text):
+                continue
+            self.lines[index] = (number, HYPHEN_INSIDE.sub(lambda m: self.inside(number, m, words), text))
+        emptied = set()
+        for index, (number, text) in enumerate(self.lines):
+            end = HYPHEN_AT_END.search(text.rstrip())
+            if not end or text.rstrip().endswith("--"):
+                continue
+            following = next((k for k in range(index + 1, len(self.lines)) if self.lines[k][1].strip()), None)
+            start = WORD_AT_START.match(self.lines[following][1].lstrip()) if following is not None else None
+            if not start:
+                continue
+            head, tail = end.group(1), start.group(1)
+            word = f"{head}{tail}" if self.joins(number, head, tail, words) else f"{head}-{tail}"
+            next_number, next_text = self.lines[following]
+            token, _, rest = next_text.lstrip().partition(" ")  # the word's rest, with its punctuation
+            self.lines[index] = (number, text.rstrip()[: end.start()] + word + token[len(tail):])
+            rest = rest.lstrip()
+            self.lines[following] = (next_number, rest)
+            if not rest:
+                emptied.add(following)  # dropped, not left blank: a blank line would end the block
+            self.repairs.append(Repair("hyphen", number, word))
+        self.lines = [line for index, line in enumerate(self.lines) if index not in emptied]
+
+    def joins(self, number: int, head: str, tail: str, words: Counter) -> bool:
+        """Whether a word broken as head- | tail is one word: yes when the joined word is a word of the document or
+        of the word list; no (the hyphen kept) when the compound is the document's, or is made of two words;
+        otherwise yes, with a warning."""
+        compound, joined = f"{head}-{tail}".lower(), f"{head}{tail}".split("-")[0].lower()
+        if words[compound]:
+            return False
+        known = word_list()
+        if words[joined] or joined in known:
+            return True
+        first = tail.split("-")[0]
+        if (head.lower() in known or words[head.lower()] > 1) and (first in known or words[first] > 1):
+            return False
+        self.warnings.append((number, f"«{head}-{tail}» is broken at a line end: joined as «{head}{tail}», which "
+                                      "is not a word the document or the word list knows"))
+        return True
+
+    def inside(self, number: int, match: re.Match, words: Counter) -> str:
+        head, tail = match.groups()
+        compound, joined = f"{head}-{tail}".lower(), f"{head}{tail}".lower()
+        if not words[compound] and (words[joined] or joined in word_list()):
+            self.repairs.append(Repair("hyphen", number, f"{head}{tail}"))
+            return f"{head}{tail}"
+        return match.group(0)  # a suspended hyphen ("short- and long-term") or a compound: as printed
+
+    def spaces(self) -> None:
+        for index, (number, text) in enumerate(self.lines):
+            if STRAY_SPACE.search(text):
+                self.repairs += [Repair("space", number, m.group(0)) for m in STRAY_SPACE.finditer(text)]
+                self.lines[index] = (number, STRAY_SPACE.sub("", text))
+
+
+def clean(lines: list[Line], heading_like: Callable[[str], bool]) -> Cleaned:
+    """The lines with furniture removed and breaks repaired; what was done, and what was uncertain.
+    heading_like tells a heading (never running furniture, however often it recurs) from other lines."""
+    return Cleaner(lines, heading_like).clean()
