@@ -5,6 +5,7 @@ with its line, and a call that is uncertain is a warning."""
 from __future__ import annotations
 
 import functools
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -27,7 +28,7 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 STRAY_SPACE = re.compile(f"(?<=[{HAN}])[ \u3000]+(?=[{HAN}])")
 DASH = "—–－-"  # the ASCII hyphen last: in a character class it is then itself
 PAGE_NUMBER_ALONE = re.compile(rf"^\s*(?:[{DASH}]\s*(\d{{1,4}})\s*[{DASH}]|第\s*(\d{{1,4}})\s*页(?:\s*/?\s*共\s*\d+\s*页)?"
-                               rf"|(\d{{1,4}})\s*/\s*\d{{1,4}}|(?:Page|PAGE|page)\s+(\d{{1,4}})(?:\s+of\s+\d+)?|(\d{{1,4}}))\s*$")
+                               rf"|(\d{{1,4}})\s*/\s*\d{{1,4}}|(?:Page|PAGE|page)\s+(\d{{1,4}})(?:\s+of\s+\d+)?|(\d{{1,3}}))\s*$")
 PAGE_NUMBER_GLUED = re.compile(rf"(?<![\d{DASH}])\s*[{DASH}]\s*\d{{1,4}}\s*[{DASH}](?![\d{DASH}])\s*"
                                rf"|\s*第\s*\d{{1,4}}\s*页\s*$")
 # a page number printed beside a running header or footer: only its unmistakable forms (a plain number beside a
@@ -35,25 +36,29 @@ PAGE_NUMBER_GLUED = re.compile(rf"(?<![\d{DASH}])\s*[{DASH}]\s*\d{{1,4}}\s*[{DAS
 PAGE_NUMBER_AT_EDGE = re.compile(rf"^\s*[{DASH}]\s*\d{{1,4}}\s*[{DASH}]\s+|\s+(?:[{DASH}]\s*\d{{1,4}}\s*[{DASH}]"
                                  rf"|第\s*\d{{1,4}}\s*页|\d{{1,4}}\s*/\s*\d{{1,4}}|(?:Page|PAGE|page)\s+\d{{1,4}})\s*$")
 MAX_PAGE_GAP = 20
-PAGE_SEQUENCE_MIN = 3
+FIRST_PAGE_MAX = 40  # the document's first printed page number is at most this (a plain number alone, that is)
 
 
 def page_sequence(values: list[int]) -> set[int]:
-    """The positions of the longest run of rising numbers, each at most MAX_PAGE_GAP above the one before."""
+    """The positions of the longest run of rising numbers that starts at most FIRST_PAGE_MAX, each at most
+    MAX_PAGE_GAP above the one before."""
     best: list[tuple[int, int]] = []  # per position: (length of the longest run ending here, previous position)
     for k, value in enumerate(values):
-        options = [(best[j][0] + 1, j) for j in range(k) if values[j] < value <= values[j] + MAX_PAGE_GAP]
-        best.append(max(options, default=(1, -1)))
+        options = [(best[j][0] + 1, j) for j in range(k)
+                   if best[j][0] and values[j] < value <= values[j] + MAX_PAGE_GAP]
+        best.append(max(options, default=(1, -1) if value <= FIRST_PAGE_MAX else (0, -1)))
     if not best:
         return set()
     position = max(range(len(best)), key=lambda k: (best[k][0], -k))
     chain = set()
-    while position != -1:
+    while position != -1 and best[position][0]:
         chain.add(position)
         position = best[position][1]
     return chain
 RUNNING_LINE_MAX = 60
 RUNNING_LINE_MIN_COUNT = 3
+RUNNING_LINE_PAGES = 0.5  # a running line stands at half the page breaks or more
+FRONT_LINES = 6  # without page numbers, the lines of the title page, which a running footer may repeat (the issuer)
 RUNNING_LINE_NOTED = 6  # a line repeated this long or longer, but not at page breaks, is kept with a warning
 CONTENTS_TITLE = re.compile(r"^\s*(?:目\s*录|(?:table\s+of\s+)?contents)\s*$", re.IGNORECASE)
 CONTENTS_ENTRY = re.compile(r"^(?P<text>.*?\S)(?:\s*[.．…·・_]{2,}\s*|\s+)(?P<page>\d{1,4})\s*$")
@@ -163,7 +168,8 @@ class Cleaner:
                 else:
                     break
                 cursor += 1
-            after = {squeezed(text) for _, text in self.lines[cursor:]}
+            end = pending[0][0] if pending else cursor  # lines held as a wrapped entry belong to the text after
+            after = {squeezed(text) for _, text in self.lines[end:]}
             found = sum(1 for entry in entries if any(line.startswith(squeezed(entry)[:12]) for line in after))
             line = self.lines[index][0]
             if len(entries) >= CONTENTS_MIN_ENTRIES and found >= CONTENTS_MATCHED * len(entries):
@@ -176,8 +182,8 @@ class Cleaner:
             index += 1
 
     def page_numbers(self) -> set[int]:
-        """The lines that are page numbers alone (a plain number only as part of the document's sequence of pages,
-        three or more rising); the unmistakable forms (- 12 -, 第 12 页) glued into the text are removed here."""
+        """The lines that are page numbers alone (a plain number only as part of the document's rising sequence of
+        pages); the unmistakable forms (- 12 -, 第 12 页) glued into the text are removed here."""
         remove, plain = set(), []
         for index, (number, text) in enumerate(self.lines):
             match = PAGE_NUMBER_ALONE.match(text)
@@ -190,14 +196,13 @@ class Cleaner:
                 if cleaned != text:
                     self.lines[index] = (number, cleaned)
         pages = page_sequence([value for _, value in plain])
-        if len(pages) >= PAGE_SEQUENCE_MIN:
-            for position, (index, value) in enumerate(plain):
-                if position in pages:
-                    remove.add(index)
-                else:
-                    number, text = self.lines[index]
-                    self.warnings.append((number, f"«{text.strip()}» alone on a line looks like a page number, but "
-                                                  "it is not in the sequence of the document's pages: kept as text"))
+        for position, (index, value) in enumerate(plain):
+            if position in pages:
+                remove.add(index)
+            else:
+                number, text = self.lines[index]
+                self.warnings.append((number, f"«{text.strip()}» alone on a line looks like a page number, but "
+                                              "it is not in the sequence of the document's pages: kept as text"))
         return remove
 
     def glued(self, number: int, match: re.Match, text: str) -> str:
@@ -210,8 +215,9 @@ class Cleaner:
 
     def running_lines(self, pages: set[int]) -> set[int]:
         """Running headers and footers: short lines, neither sentences nor headings (a subsection title may recur
-        under every section), repeated at page breaks: three times or more, and at least once next to a page
-        number or between lines of the other language (any page number printed beside them goes too)."""
+        under every section), repeated at page breaks: next to a page number at half the page breaks or more
+        (twice at least), or, in a text without page numbers, between lines of the other language three times or
+        more; and each time between different text. Any page number printed beside them goes too."""
         def key(text: str) -> str:
             return squeezed(PAGE_NUMBER_AT_EDGE.sub("", text))
 
@@ -219,32 +225,48 @@ class Cleaner:
         for index, (_, text) in enumerate(self.lines):
             if text.strip() and "\t" not in text and index not in pages and not self.heading_like(text):
                 groups.setdefault(key(text), []).append(index)
-        running: set[int] = set()
+        first_page = min(pages, default=None)
+        front = set([i for i, (_, text) in enumerate(self.lines) if text.strip()][:FRONT_LINES])
+        candidates: list[list[int]] = []
         for text, indexes in groups.items():
-            if len(indexes) < RUNNING_LINE_MIN_COUNT or len(text) > RUNNING_LINE_MAX or SENTENCE_END.search(text) \
-                    or not re.search(r"\w", text):
+            if len(indexes) < 2 or len(text) > RUNNING_LINE_MAX or SENTENCE_END.search(text) or not re.search(r"\w", text):
                 continue
-            if any(self.at_page_break(index, pages) for index in indexes):
-                running.update(indexes)
-            elif len(text) >= RUNNING_LINE_NOTED:
+            beside_pages = [i for i in indexes if self.next_to_page_number(i, pages)]
+            inside = [i for i in indexes if first_page is None and i not in front and self.inside_other_language(i, pages)]
+            every_page = max(2, math.ceil(len(pages) * RUNNING_LINE_PAGES))
+            at_breaks = beside_pages if len(beside_pages) >= every_page else \
+                inside if len(inside) >= RUNNING_LINE_MIN_COUNT else []
+            if at_breaks:
+                candidates.append(at_breaks)  # where it also stands elsewhere (an issuer on the title page), it stays
+            elif len(indexes) >= RUNNING_LINE_MIN_COUNT and len(text) >= RUNNING_LINE_NOTED:
                 self.warnings.append((self.lines[indexes[0]][0], f"«{self.lines[indexes[0]][1].strip()}» appears "
                                       f"{len(indexes)} times, like a running header or footer, but never next to a "
                                       "page number or inside the other language's text: kept as text"))
+        furniture = pages | {i for group in candidates for i in group}
+        running: set[int] = set()
+        for group in candidates:
+            # a header or footer stands between different text at every page; a line of text repeated with its
+            # paragraph (the same words wrapped the same way) has the same text on one side each time
+            sides = [{self.lines[k][1] if (k := self.neighbour(i, step, furniture)) is not None else None for i in group}
+                     for step in (-1, 1)]
+            if all(len(side) > 1 for side in sides):
+                running.update(group)
         return running
 
-    def neighbour(self, index: int, step: int, pages: set[int]) -> int | None:
-        """The nearest line with text before (step -1) or after (+1), page numbers passed over."""
+    def neighbour(self, index: int, step: int, skipped: set[int]) -> int | None:
+        """The nearest line with text before (step -1) or after (+1), the skipped lines (page numbers) passed over."""
         index += step
         while 0 <= index < len(self.lines):
-            if self.lines[index][1].strip() and index not in pages:
+            if self.lines[index][1].strip() and index not in skipped:
                 return index
             index += step
         return None
 
-    def at_page_break(self, index: int, pages: set[int]) -> bool:
-        """Whether a line sits next to a page number, or between two lines of the other language."""
-        if any(0 <= index + step < len(self.lines) and index + step in pages for step in (-2, -1, 1, 2)):
-            return True
+    def next_to_page_number(self, index: int, pages: set[int]) -> bool:
+        return any(index + step in pages for step in (-2, -1, 1, 2))
+
+    def inside_other_language(self, index: int, pages: set[int]) -> bool:
+        """Whether a line sits between two lines of the other language (a footer inside the English text)."""
         before, after = self.neighbour(index, -1, pages), self.neighbour(index, 1, pages)
         if before is None or after is None:
             return False
@@ -282,7 +304,7 @@ class Cleaner:
 
     def joins(self, number: int, head: str, tail: str, words: Counter) -> bool:
         """Whether a word broken as head- | tail is one word: yes when the joined word is a word of the document or
-        of the word list; no (the hyphen kept) when the compound is the document's, or is made of two words;
+        of the word list; no (the hyphen kept) when the compound is the document's, or its second part is a word;
         otherwise yes, with a warning."""
         compound, joined = f"{head}-{tail}".lower(), f"{head}{tail}".split("-")[0].lower()
         if words[compound]:
@@ -291,8 +313,8 @@ class Cleaner:
         if words[joined] or joined in known:
             return True
         first = tail.split("-")[0]
-        if (head.lower() in known or words[head.lower()] > 1) and (first in known or words[first] > 1):
-            return False
+        if first in known or words[first] > 1:
+            return False  # a compound or a prefix with a word after it: trans-regional, four-level
         self.warnings.append((number, f"«{head}-{tail}» is broken at a line end: joined as «{head}{tail}», which "
                                       "is not a word the document or the word list knows"))
         return True

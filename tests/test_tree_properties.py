@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from bilingual_report.model import Heading
@@ -20,17 +20,20 @@ LETTER = re.compile(r"[A-Za-z\u4e00-\u9fff]")
 COMMON = settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 
-def text(draw, sentences: int = 2) -> tuple[str, str]:
-    picks = draw(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=sentences))
-    return "".join(p[0] for p in picks), " ".join(p[1] for p in picks)
-
-
 class Tree:
     """The expected document: (id, zh, en) per node in reading order, and the source blocks (zh, en) that print it."""
 
     def __init__(self):
         self.expected: list[tuple[str, str, str]] = []
         self.blocks: list[tuple[str, str]] = []
+        self.serial = 0
+
+    def text(self, draw, sentences: int = 2) -> tuple[str, str]:
+        """Sentences of the pool, after a marker that makes every paragraph of the document its own."""
+        self.serial += 1
+        picks = draw(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=sentences))
+        return (f"事项{self.serial}：" + "".join(p[0] for p in picks),
+                f"Matter {self.serial}: " + " ".join(p[1] for p in picks))
 
     def paragraph(self, node_id: str, zh: str, en: str) -> None:
         self.expected.append((node_id, zh, en))
@@ -38,7 +41,7 @@ class Tree:
 
     def paragraphs(self, draw, prefix: str, count: int, first: int = 1) -> None:
         for number in range(first, first + count):
-            zh, en = text(draw)
+            zh, en = self.text(draw)
             if draw(st.integers(0, 4)) == 0:
                 zh, en = "注：" + zh, "Note: " + en
             self.paragraph(f"{prefix}-{number}", zh, en)
@@ -47,7 +50,7 @@ class Tree:
 def item(draw, tree: Tree, node_id: str, number: int, label: dict, depth: int) -> None:
     """A run-in item (1. Lead. Body) with continuation paragraphs and, one level down, sub-items."""
     lead = LEADS[(number - 1) % len(LEADS)]
-    body = text(draw)
+    body = tree.text(draw)
     subitems = draw(st.integers(0, 2)) if depth == 0 else 0
     tree.expected.append((node_id, f"{label['zh']}{lead[0]}", f"{label['en']} {lead[1]}"))
     prefix = f"{node_id}-0" if subitems else node_id
@@ -97,7 +100,9 @@ def cut(draw, blocks: list[tuple[str, str]]) -> list[str]:
             cuts = [c for c in mid_sentence_cuts(lang, whole)
                     if LETTER.search(whole[:c]) or ITEM_NUMBER_ONLY.match(whole[:c].strip())]
             chosen = sorted(draw(st.sets(st.sampled_from(cuts), max_size=2))) if cuts else []
-            out += [whole[a:b].strip() for a, b in zip([0] + chosen, chosen + [len(whole)])]
+            pieces = [whole[a:b].strip() for a, b in zip([0] + chosen, chosen + [len(whole)])]
+            assume(not any(piece.isdigit() for piece in pieces))  # a number alone on a line reads as a page number
+            out += pieces
     return out
 
 
