@@ -25,12 +25,14 @@ FOLD.update({ord(radical): ideograph for radical, ideograph in RADICAL_SUPPLEMEN
 FOLDED = re.compile("[" + "".join(chr(cp) for cp in FOLD) + "]")
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+HAN_CHAR = re.compile(f"[{HAN}]")
 STRAY_SPACE = re.compile(f"(?<=[{HAN}])[ \u3000]+(?=[{HAN}])")
 DASH = "—–－-"  # the ASCII hyphen last: in a character class it is then itself
 PAGE_NUMBER_ALONE = re.compile(rf"^\s*(?:[{DASH}]\s*(\d{{1,4}})\s*[{DASH}]|第\s*(\d{{1,4}})\s*页(?:\s*/?\s*共\s*\d+\s*页)?"
                                rf"|(\d{{1,4}})\s*/\s*\d{{1,4}}|(?:Page|PAGE|page)\s+(\d{{1,4}})(?:\s+of\s+\d+)?|(\d{{1,3}}))\s*$")
 PAGE_NUMBER_GLUED = re.compile(rf"(?<![\d{DASH}])\s*[{DASH}]\s*\d{{1,4}}\s*[{DASH}](?![\d{DASH}])\s*"
                                rf"|\s*第\s*\d{{1,4}}\s*页\s*$")
+MAY_HAVE_GLUED = re.compile(rf"[{DASH}]\s*\d|页\s*$")  # a quick look before the slower pattern
 # a page number printed beside a running header or footer: only its unmistakable forms (a plain number beside a
 # line that repeats could be the number of a heading: Section 1, Section 2, …)
 PAGE_NUMBER_AT_EDGE = re.compile(rf"^\s*[{DASH}]\s*\d{{1,4}}\s*[{DASH}]\s+|\s+(?:[{DASH}]\s*\d{{1,4}}\s*[{DASH}]"
@@ -64,7 +66,7 @@ CONTENTS_TITLE = re.compile(r"^\s*(?:目\s*录|(?:table\s+of\s+)?contents)\s*$",
 CONTENTS_ENTRY = re.compile(r"^(?P<text>.*?\S)(?:\s*[.．…·・_]{2,}\s*|\s+)(?P<page>\d{1,4})\s*$")
 CONTENTS_MIN_ENTRIES = 2
 CONTENTS_MATCHED = 0.6  # the share of entries that must be headings of the text after the contents
-HYPHEN_AT_END = re.compile(r"([A-Za-z]+)-$")
+HYPHEN_AT_END = re.compile(r"([A-Za-z]+)-\s*$")
 WORD_AT_START = re.compile(r"^([a-z]+(?:-[a-z]+)*)")  # the rest of the word, or of a compound: on-year
 HYPHEN_INSIDE = re.compile(r"\b([A-Za-z]+)- ([a-z]+)\b")
 WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
@@ -191,7 +193,7 @@ class Cleaner:
                 remove.add(index)
             elif match:
                 plain.append((index, int(match.group(5))))
-            else:
+            elif MAY_HAVE_GLUED.search(text):
                 cleaned = PAGE_NUMBER_GLUED.sub(lambda m: self.glued(number, m, text), text)
                 if cleaned != text:
                     self.lines[index] = (number, cleaned)
@@ -208,8 +210,7 @@ class Cleaner:
     def glued(self, number: int, match: re.Match, text: str) -> str:
         self.repairs.append(Repair("page_number", number, match.group(0).strip()))
         before, after = text[:match.start()], text[match.end():]
-        han = re.compile(f"[{HAN}]")
-        if not before.strip() or not after.strip() or (han.search(before[-1:]) and han.search(after[:1])):
+        if not before.strip() or not after.strip() or (HAN_CHAR.match(before[-1:]) and HAN_CHAR.match(after[:1])):
             return ""
         return " "
 
@@ -223,8 +224,10 @@ class Cleaner:
 
         groups: dict[str, list[int]] = {}
         for index, (_, text) in enumerate(self.lines):
-            if text.strip() and "\t" not in text and index not in pages and not self.heading_like(text):
+            if text.strip() and len(text) <= 2 * RUNNING_LINE_MAX and "\t" not in text and index not in pages:
                 groups.setdefault(key(text), []).append(index)
+        groups = {text: indexes for text, indexes in groups.items()
+                  if len(indexes) > 1 and not self.heading_like(self.lines[indexes[0]][1])}
         first_page = min(pages, default=None)
         front = set([i for i, (_, text) in enumerate(self.lines) if text.strip()][:FRONT_LINES])
         candidates: list[list[int]] = []
@@ -276,6 +279,8 @@ class Cleaner:
     def hyphens(self) -> None:
         """English words hyphenated at a line end (or glued back as "oper- ation"), judged by the document's own
         words and a word list; real compounds keep their hyphen."""
+        if not any("-" in text and (HYPHEN_INSIDE.search(text) or HYPHEN_AT_END.search(text)) for _, text in self.lines):
+            return
         words = Counter(w.lower() for _, text in self.lines for w in WORD.findall(text))
         for index, (number, text) in enumerate(self.lines):
             if not HYPHEN_INSIDE.search(text):
