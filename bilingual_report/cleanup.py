@@ -107,7 +107,7 @@ class Cleaned:
 
 
 def squeezed(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())
 
 
 @functools.cache
@@ -279,16 +279,15 @@ class Cleaner:
     def hyphens(self) -> None:
         """English words hyphenated at a line end (or glued back as "oper- ation"), judged by the document's own
         words and a word list; real compounds keep their hyphen."""
-        if not any("-" in text and (HYPHEN_INSIDE.search(text) or HYPHEN_AT_END.search(text)) for _, text in self.lines):
+        if not any("- " in text or text.rstrip().endswith("-") for _, text in self.lines):
             return
         words = Counter(w.lower() for _, text in self.lines for w in WORD.findall(text))
         for index, (number, text) in enumerate(self.lines):
-            if not HYPHEN_INSIDE.search(text):
-                continue
-            self.lines[index] = (number, HYPHEN_INSIDE.sub(lambda m: self.inside(number, m, words), text))
+            if "- " in text and HYPHEN_INSIDE.search(text):
+                self.lines[index] = (number, HYPHEN_INSIDE.sub(lambda m: self.inside(number, m, words), text))
         emptied = set()
         for index, (number, text) in enumerate(self.lines):
-            end = HYPHEN_AT_END.search(text.rstrip())
+            end = HYPHEN_AT_END.search(text) if text.rstrip().endswith("-") else None
             if not end or text.rstrip().endswith("--"):
                 continue
             following = next((k for k in range(index + 1, len(self.lines)) if self.lines[k][1].strip()), None)

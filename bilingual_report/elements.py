@@ -45,6 +45,8 @@ class Element:
         return self.kind in ("paragraph", "note") or (self.kind == "heading" and self.number is not None)
 
     def merged(self, following: list["Element"]) -> "Element":
+        if not following:
+            return self
         parts, lines = list(self.parts), list(self.lines)
         for other in following:
             parts += other.parts

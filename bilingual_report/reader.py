@@ -46,7 +46,7 @@ def language_runs(blocks: list[Block]) -> list[list[Block]]:
 
 
 def squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text).casefold()
+    return "".join(text.split()).casefold()
 
 
 def kind_of(element: Element) -> str:

@@ -12,11 +12,11 @@ SENTENCE_END = {"zh": "。！？!?", "en": ".!?"}
 
 def language_of(line: str) -> str | None:
     """'zh', 'en', or None for a line with neither Han characters nor Latin letters."""
-    han = len(HAN.findall(line))
-    latin = len(LATIN.findall(line))
-    if han == 0 and latin == 0:
-        return None
-    return "zh" if han * 4 >= latin else "en"
+    if not HAN.search(line):
+        return "en" if LATIN.search(line) else None
+    if not LATIN.search(line):
+        return "zh"
+    return "zh" if len(HAN.findall(line)) * 4 >= len(LATIN.findall(line)) else "en"
 
 
 def collapse(text: str) -> str:
