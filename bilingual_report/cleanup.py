@@ -26,6 +26,7 @@ FOLDED = re.compile("[" + "".join(chr(cp) for cp in FOLD) + "]")
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 HAN_CHAR = re.compile(f"[{HAN}]")
+LABEL_MAX = 12  # how far into a line a heading's number may reach (第一百二十三条)
 STRAY_SPACE = re.compile(f"(?<=[{HAN}])[ \u3000]+(?=[{HAN}])")
 DASH = "—–－-"  # the ASCII hyphen last: in a character class it is then itself
 PAGE_NUMBER_ALONE = re.compile(rf"^\s*(?:[{DASH}]\s*(\d{{1,4}})\s*[{DASH}]|第\s*(\d{{1,4}})\s*页(?:\s*/?\s*共\s*\d+\s*页)?"
@@ -90,18 +91,20 @@ class Cleaned:
         return sum(1 for r in self.repairs if r.kind == kind)
 
     def summary(self) -> str:
-        """One line: what was removed and repaired ("nothing" for a clean text)."""
+        """One line: what was removed and repaired ("nothing to clean" for a clean text)."""
         removed, repaired = [], []
-        for kind, words in (("page_number", "page numbers"), ("running_line", "running header or footer lines")):
+        for kind, one, many in (("page_number", "page number", "page numbers"),
+                                ("running_line", "running header or footer line", "running header or footer lines")):
             if n := self.count(kind):
-                removed.append(f"{n} {words}")
-        contents = [r for r in self.repairs if r.kind == "contents"]
-        if contents:
-            removed.append(f"a contents page of {len(contents)} lines")
-        for kind, words in (("hyphen", "rejoined {n} hyphenated words"), ("space", "removed {n} stray spaces between "
-                            "Chinese characters"), ("character", "folded {n} radicals to ideographs")):
+                removed.append(f"{n} {one if n == 1 else many}")
+        if n := self.count("contents"):
+            removed.append(f"a contents page of {n} lines")
+        for kind, one, many in (("hyphen", "rejoined 1 hyphenated word", "rejoined {n} hyphenated words"),
+                                ("space", "removed 1 stray space between Chinese characters",
+                                 "removed {n} stray spaces between Chinese characters"),
+                                ("character", "folded 1 radical to its ideograph", "folded {n} radicals to ideographs")):
             if n := self.count(kind):
-                repaired.append(words.format(n=n))
+                repaired.append((one if n == 1 else many).format(n=n))
         parts = (["removed " + ", ".join(removed)] if removed else []) + repaired
         return "; ".join(parts) if parts else "nothing to clean"
 
@@ -117,10 +120,19 @@ def word_list() -> frozenset[str]:
     return frozenset(SpellChecker(distance=1).word_frequency.dictionary)
 
 
+@dataclass(frozen=True)
+class Structure:
+    """What the cleaner asks of the document profile."""
+
+    heading_like: Callable[[str], bool]   # a heading or caption (never running furniture, however often it recurs)
+    heading_label: Callable[[str], bool]  # a heading's number alone (第一章: the space after it is no stray)
+
+
 class Cleaner:
-    def __init__(self, lines: list[Line], heading_like: Callable[[str], bool]):
+    def __init__(self, lines: list[Line], structure: Structure):
         self.lines = list(lines)
-        self.heading_like = heading_like
+        self.heading_like = structure.heading_like
+        self.heading_label = structure.heading_label
         self.repairs: list[Repair] = []
         self.warnings: list[tuple[int, str]] = []
 
@@ -332,13 +344,19 @@ class Cleaner:
         return match.group(0)  # a suspended hyphen ("short- and long-term") or a compound: as printed
 
     def spaces(self) -> None:
+        """Spaces between two Chinese characters, except the one after a heading's number (第一章　总则)."""
         for index, (number, text) in enumerate(self.lines):
-            if STRAY_SPACE.search(text):
-                self.repairs += [Repair("space", number, m.group(0)) for m in STRAY_SPACE.finditer(text)]
-                self.lines[index] = (number, STRAY_SPACE.sub("", text))
+            if not STRAY_SPACE.search(text):
+                continue
+
+            def stray(match: re.Match) -> str:
+                if match.start() <= LABEL_MAX and self.heading_label(text[:match.start()]):
+                    return match.group(0)
+                self.repairs.append(Repair("space", number, match.group(0)))
+                return ""
+            self.lines[index] = (number, STRAY_SPACE.sub(stray, text))
 
 
-def clean(lines: list[Line], heading_like: Callable[[str], bool]) -> Cleaned:
-    """The lines with furniture removed and breaks repaired; what was done, and what was uncertain.
-    heading_like tells a heading (never running furniture, however often it recurs) from other lines."""
-    return Cleaner(lines, heading_like).clean()
+def clean(lines: list[Line], structure: Structure) -> Cleaned:
+    """The lines with furniture removed and breaks repaired; what was done, and what was uncertain."""
+    return Cleaner(lines, structure).clean()

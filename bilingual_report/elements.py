@@ -187,6 +187,19 @@ def heading_like(profile: Profile, text: str) -> bool:
                for lang in ("zh", "en"))
 
 
+def heading_label(profile: Profile, text: str) -> bool:
+    """Whether a text is a heading's number and nothing more (第一章, 附录一, 一、): the space after one is no stray."""
+    text = text.rstrip()
+    for scheme in profile.schemes:
+        for level in scheme.levels:
+            for lang in ("zh", "en"):
+                match = level.patterns[lang].match(text)
+                if match and match.end() == len(text):
+                    return True
+    return any((match := rule.patterns[lang].match(text)) and not match.group("title")
+               for rule in profile.unnumbered for lang in ("zh", "en"))
+
+
 def choose_scheme(profile: Profile, blocks: list[Block]) -> Scheme:
     """The scheme whose headings the document's Chinese blocks have most of (the first listed on a tie)."""
     texts = [block.text for block in blocks if block.lang == "zh" and not is_table(block)]

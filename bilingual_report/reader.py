@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .align import Pair, length_ratio, pair_run
-from .elements import Element, choose_scheme, heading_like, other_scheme_headings, parse_run, split_heading
+from .elements import (Element, choose_scheme, heading_label, heading_like, other_scheme_headings, parse_run,
+                       split_heading)
 from .errors import InputError, Problem
 from .model import LANGS, Bilingual, Document, Figure, Heading, Paragraph, Table
 from .profile import Profile, Scheme
-from .cleanup import Cleaned, clean
+from .cleanup import Cleaned, Structure, clean
 from .source import Block, read_text, split_blocks, text_lines
 from .text import ends_sentence, join
 
@@ -107,7 +108,8 @@ class DocumentReader:
         self.warnings.append(Problem(self.name, line, message, hint))
 
     def read(self) -> Reading:
-        cleaned = clean(text_lines(read_text(self.path)), lambda text: heading_like(self.profile, text))
+        structure = Structure(lambda text: heading_like(self.profile, text), lambda text: heading_label(self.profile, text))
+        cleaned = clean(text_lines(read_text(self.path)), structure)
         for line, message in cleaned.warnings:
             self.warning(line, message, "check the line, and see `scripts/convert.py FILE --outline`")
         blocks = split_blocks(cleaned.lines)

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from bilingual_report.cleanup import clean, page_sequence
+from bilingual_report.cleanup import Structure, clean, page_sequence
 from bilingual_report.model import Heading
 from furniture import Extraction, extract
 from helpers import HEAD, PAPER, ROOT, read_report, write
@@ -20,12 +20,9 @@ from test_tree_properties import trees
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def never_heading(text: str) -> bool:
-    return False
-
-
 def cleaned(*lines: str):
-    return clean(list(enumerate(lines, start=1)), never_heading)
+    """The lines cleaned as a document without headings would be."""
+    return clean(list(enumerate(lines, start=1)), Structure(lambda text: False, lambda text: False))
 
 
 def source_blocks(path: Path, head: int = 4) -> list[str]:
@@ -81,7 +78,7 @@ def test_the_summary_line_says_what_was_removed(tmp_path):
     assert read_report(path).cleaned.summary() == (
         "removed 54 page numbers, 108 running header or footer lines, a contents page of 23 lines; rejoined 60 "
         "hyphenated words; removed 237 stray spaces between Chinese characters; folded 34 radicals to ideographs")
-    assert read_report(PAPER).cleaned.summary() == "removed 1 stray spaces between Chinese characters"
+    assert read_report(PAPER).cleaned.summary() == "removed 1 stray space between Chinese characters"
 
 
 @pytest.mark.parametrize("name, head", [("deep-report", 4), ("law", 4)])
@@ -206,3 +203,10 @@ def test_random_trees_with_furniture_at_random_page_breaks_read_the_same(tmp_pat
         assume(running is None or body.count(running) >= 2)  # a line repeated at page breaks, not a line once
     path = write(tmp_path, text, "extracted.txt")
     assert tree_of(path) == tree_of(clean_path)
+
+
+def test_the_space_after_a_heading_number_is_no_stray_space(tmp_path):
+    reading = read_report(FIXTURES / "law.txt")
+    assert reading.cleaned.summary() == "nothing to clean"  # 第一章　总则, 第一条　…
+    spaced = read_report(write(tmp_path, "\n\n".join([*HEAD, "一、全面 强化", "I. Strengthen", "1. 甲 乙。", "1. A B."])))
+    assert spaced.document.children[0].printed("zh") == "一、全面强化" and spaced.cleaned.count("space") == 2

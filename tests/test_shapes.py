@@ -83,7 +83,7 @@ def test_a_law():
     (["一、甲", "I. A", "（一）乙", "(I) B", "1. 甲。", "1. A.", "二、丙", "II. C", "1. 丁。", "1. D."],
      ":25: item 1 comes directly under a section, without a subsection: a level is skipped"),
     (["一、甲", "I. A", "1. 甲。", "1. A.", "第三章 总则", "Chapter III General", "2. 乙。", "2. B."],
-     ":17: «第三章总则» looks like a heading of the legal numbering, which this document does not otherwise use"),
+     ":17: «第三章 总则» looks like a heading of the legal numbering, which this document does not otherwise use"),
 ])
 def test_unusual_structure_is_a_warning_with_its_line(tmp_path, blocks, expected):
     reading = read_report(write(tmp_path, report_text(*blocks)))
@@ -94,7 +94,7 @@ def test_a_heading_of_another_scheme_stays_text(tmp_path):
     document = read_document(write(tmp_path, report_text(
         "一、甲", "I. A", "1. 甲。", "1. A.", "第三章 总则", "Chapter III General", "2. 乙。", "2. B.")))
     assert [h.id for h in document.headings()] == ["s1", "s1-1", "s1-2"]
-    assert document.children[0].headings[0].children[0].text["zh"] == "第三章总则"  # its stray space removed
+    assert document.children[0].headings[0].children[0].text["zh"] == "第三章 总则"  # the space after its number kept
 
 
 @pytest.mark.parametrize("blocks, expected", [
