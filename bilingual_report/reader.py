@@ -132,7 +132,7 @@ class DocumentReader:
                     "then the introduction in Chinese followed by its English")
         title = {"zh": run_text(runs[0]), "en": run_text(runs[1])}
         running_headers = {squeeze(title["zh"]), squeeze(title["en"])}
-        rest = language_runs([b for run in runs[2:] for b in run if squeeze(" ".join(b.texts)) not in running_headers])
+        rest = language_runs([b for run in runs[2:] for b in run if squeeze(b.text) not in running_headers])
         scheme = choose_scheme(self.profile, [b for run in rest for b in run])
         issuer, front, rest = self.front_matter(rest, scheme)
         body = [b for run in rest for b in run]
@@ -159,8 +159,7 @@ class DocumentReader:
                         f"before it (the Chinese at line {runs[0][0].first_line} is a line under the title)",
                         PAIRING_HINT)
                 break
-            first = [e for e in parse_run(runs[0], self.profile, scheme) if e.kind != "paragraph"]
-            if first:
+            if any(e.kind != "paragraph" for e in parse_run(runs[0], self.profile, scheme)):
                 break  # a heading or a caption: the text has begun
             pair = {"zh": run_text(runs[0]), "en": run_text(runs[1])}
             bracketed = pair["zh"][:1] in "（(" or pair["en"][:1] == "("
