@@ -2,12 +2,13 @@
 
 One page per top-level division (a section, a chapter, an appendix); the introduction and front matter
 (a preface, a preamble) on the home page; then the key figures, figures, full-text and side-by-side pages.
-Paths are relative to a language's root, without the engine's file layout (see markup.py).
+Paths are relative to a language's root; how a link names a page is the engine's (markup.py).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .markup import page_target
 from .model import Document, Heading
 
 HOME = "index"
@@ -62,8 +63,8 @@ class SiteLayout:
         return self._page_of[node_id]
 
     def link(self, slug: str, anchor: str | None = None, root: str = "") -> str:
-        """A Markdown link target to a page (and an anchor on it) from a page `root` away from the language's root."""
-        return f"{root}{slug}.md" + (f"#{anchor}" if anchor else "")
+        """A link target to a page (and an anchor on it) from a page `root` away from the language's root."""
+        return page_target(root + slug, anchor)
 
     def link_to_node(self, node_id: str, root: str = "") -> str:
         return self.link(self.page_of(node_id), node_id, root)

@@ -20,6 +20,11 @@ def docs_path(lang: str, slug: str) -> str:
     return f"{lang}/{slug}.md"
 
 
+def page_target(path: str, anchor: str | None = None) -> str:
+    """A link to a page from Markdown: MkDocs resolves the page's source file (and checks the anchor)."""
+    return f"{path}.md" + (f"#{anchor}" if anchor else "")
+
+
 def nav_path(slug: str) -> str:
     """A page in MkDocs' nav; static-i18n serves each language's page of that name."""
     return f"{slug}.md"

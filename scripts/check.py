@@ -35,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     findings = collect(reading, str(args.source), figures)
     document = reading.document
     print(f"{args.source}: {len(document.paragraphs())} paragraph pairs, {len(document.headings())} headings checked")
+    print(f"cleaned: {reading.cleaned.summary()}")
     for name, problems in findings.groups():
         print(f"\n{name}: {len(problems) or 'nothing'} found")
         for problem in problems:
