@@ -8,6 +8,7 @@ from .elements import Element
 
 MAX_GROUP = 3
 MERGE_COST = 10.0
+STYLE_COST = 1.0
 MAX_MERGED_DEVIATION = math.log(2.0)  # a merged pair's length ratio within 2x of the document's
 # A pair within 1.5x of the document's length ratio is a plausible translation as it stands: it is never merged
 # with the next paragraph (which would hide a paragraph missing from the other language).
@@ -38,9 +39,18 @@ def _mergeable(run: list[Element], start: int, size: int) -> bool:
 
 
 def _compatible(zh: Element, en: Element) -> bool:
-    """Same kind, number and role; a numbered heading of a level the English heading may be."""
-    return (zh.kind == en.kind and zh.number == en.number and zh.role == en.role
-            and (zh.levels & en.levels or not (zh.levels or en.levels)))
+    """Same kind, number and role. A numbered Chinese heading also pairs with an English heading of the same
+    number in another numbering style (一、 with 1.), or with an English title printed without its number."""
+    if zh.kind == "heading" and zh.role is None:
+        if en.kind == "heading" and en.role is None:
+            return zh.number == en.number
+        return en.kind == "paragraph" and en.title_like
+    return zh.kind == en.kind and zh.number == en.number and zh.role == en.role
+
+
+def _mismatch(zh: Element, en: Element) -> float:
+    """A small cost for a heading paired across numbering styles, so that one of the same style is preferred."""
+    return 0.0 if zh.kind != "heading" or zh.levels & en.levels or zh.role else STYLE_COST
 
 
 def pair_run(zh_run: list[Element], en_run: list[Element], expected_ratio: float) -> list[Pair] | None:
@@ -69,7 +79,7 @@ def pair_run(zh_run: list[Element], en_run: list[Element], expected_ratio: float
                         if unmerged <= MIN_UNMERGED_DEVIATION or deviation >= unmerged \
                                 or deviation > MAX_MERGED_DEVIATION:
                             continue
-                    cost = cost_here + MERGE_COST * (a + b - 2)
+                    cost = cost_here + MERGE_COST * (a + b - 2) + _mismatch(zh, en)
                     if zh.runs_on:
                         cost += deviation
                     key = (i + a, j + b)

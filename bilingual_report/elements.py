@@ -11,6 +11,7 @@ from .source import ITEM_NUMBER_ONLY, Block
 from .text import ends_sentence, join, starts_lowercase
 
 CAPTION_MAX_LENGTH = 200
+TITLE_MAX_LENGTH = 160
 UNNUMBERED_MAX_LENGTH = {"zh": 40, "en": 120}
 ZH_CONTINUATION_START = "，。、；：”’）》】"
 
@@ -38,6 +39,11 @@ class Element:
         if self._text_for != key:
             self._text, self._text_for = join(self.lang, self.parts), key
         return self._text
+
+    @property
+    def title_like(self) -> bool:
+        """A short paragraph that is not a sentence: a heading's English printed without its number."""
+        return self.kind == "paragraph" and len(self.text) <= TITLE_MAX_LENGTH and not ends_sentence(self.lang, self.text)
 
     @property
     def runs_on(self) -> bool:

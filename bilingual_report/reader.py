@@ -15,7 +15,7 @@ from .elements import (Element, choose_scheme, heading_label, heading_like, othe
                        split_heading)
 from .errors import InputError, Problem
 from .model import LANGS, Bilingual, Document, Figure, Heading, Paragraph, Table
-from .profile import Profile, Scheme
+from .profile import Level, Profile, Scheme
 from .cleanup import Cleaned, Structure, clean
 from .source import Block, read_text, split_blocks, text_lines
 from .text import ends_sentence, join
@@ -281,9 +281,9 @@ class TreeBuilder:
         parent = self.stack[-1][0] if self.stack else None
         if level:
             self.check_place(pair, level.name, index, parent)
-        split = {lang: split_heading(level, patterns[lang], getattr(pair, lang).text, lang) for lang in LANGS}
+        split = {"zh": split_heading(level, patterns["zh"], zh.text, "zh"), "en": self.english_heading(pair, level)}
         label = {lang: split[lang][0] for lang in LANGS}
-        numeral = {lang: split[lang][1] for lang in LANGS} if zh.number is not None else {}
+        numeral = {lang: split[lang][1] or str(zh.number) for lang in LANGS} if zh.number is not None else {}
         text = {lang: split[lang][2] for lang in LANGS}
         body = {lang: split[lang][3] for lang in LANGS}
         if level:
@@ -296,6 +296,20 @@ class TreeBuilder:
         self.stack.append((heading, index))
         if heading.run_in:
             heading.children.append(Paragraph("", body, self.lines(pair)))
+
+    def english_heading(self, pair: Pair, level: Level | None) -> tuple[str, str, str, str]:
+        """The English heading split as split_heading does, whatever its numbering style; an English title printed
+        without its number is all text (and reported)."""
+        en = pair.en
+        if en.kind != "heading":
+            self.reader.warning(en.lines[0], f"the English of «{pair.zh.text[:24]}» is printed without its number: "
+                                             f"«{en.text[:40]}»", "number it as the Chinese is numbered")
+            return "", "", en.text, ""
+        if level is None:
+            rule = next(r for r in self.profile.unnumbered if r.role == pair.zh.role)
+            return split_heading(None, rule.patterns["en"], en.text, "en")
+        style = level if level.patterns["en"].match(en.text) else self.scheme.levels[self.scheme.index(min(en.levels))]
+        return split_heading(level, style.patterns["en"], en.text, "en")
 
     def check_place(self, pair: Pair, name: str, index: int, parent: Heading | None) -> None:
         """Warn of a skipped level; report a number used twice (error) or out of sequence (warning)."""

@@ -178,3 +178,18 @@ def test_the_tree_reaches_every_page_kind(tmp_path):
     parallel = (site / "parallel/section-1/index.html").read_text(encoding="utf-8")
     assert '<h4 id="s1-1-1-1" class="pair"><span lang="zh">（1）高校专利。</span>' in parallel
     assert all(isinstance(n, (Heading, Paragraph, Table)) for n, _ in read_document(DEEP).walk())
+
+
+def test_english_headings_in_another_numbering_style_or_without_their_number(tmp_path):
+    reading = read_report(write(tmp_path, report_text(
+        "一、总体情况", "1. Overall situation", "1. 工作进展。全省共处理案件一千余起。",
+        "(1) Progress of the work. The province handled more than one thousand cases.",
+        "二、下一步工作", "Next steps", "1. 继续推进。全省将继续推进工作。", "(1) Going on. The province will go on.")))
+    first, second = reading.document.children
+    assert (first.id, first.label["en"], first.text["en"], first.reference["en"]) == (
+        "s1", "1.", "Overall situation", "Part 1")
+    assert first.headings[0].label["en"] == "(1)" and first.headings[0].text["en"] == "Progress of the work."
+    assert (second.id, second.label["en"], second.printed("en"), second.reference["en"]) == (
+        "s2", "", "Next steps", "Part 2")
+    assert [str(w).split(": ", 1)[1] for w in reading.warnings] == [
+        "the English of «二、下一步工作» is printed without its number: «Next steps» (number it as the Chinese is numbered)"]
