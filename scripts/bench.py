@@ -123,10 +123,9 @@ def main() -> int:
         for _ in range(args.runs):
             reset_generated(project)
             cold.append(run(mkdocs(project, "mkdocs.yml", "site"), project))
-        for _ in range(args.runs):
-            warm.append(run(mkdocs(project, "mkdocs.yml", "site"), project))
         config = without_generator(project)
-        for _ in range(args.runs):
+        for _ in range(args.runs):  # taken in turns, so that the machine's drift weighs on both alike
+            warm.append(run(mkdocs(project, "mkdocs.yml", "site"), project))
             alone.append(run(mkdocs(project, config, "site-alone"), project))
         paper_time, paper_paragraphs = time_converter(SOURCE, args.runs)
         scaled = {}
