@@ -22,7 +22,7 @@ RADICAL_SUPPLEMENT = dict(zip("⺟⻅⻆⻉⻋⻓⻔⻙⻚⻛⻜⻢⻥⻦⻧⻨�
                               "母见角贝车长门韦页风飞马鱼鸟卤麦黄黾齐齿龙龟讠纟钅饣"))
 FOLD = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)}
 FOLD.update({ord(radical): ideograph for radical, ideograph in RADICAL_SUPPLEMENT.items()})
-FOLDED = re.compile("[" + "".join(chr(cp) for cp in FOLD) + "]")
+FOLDED = frozenset(chr(cp) for cp in FOLD)
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 HAN_CHAR = re.compile(f"[{HAN}]")
@@ -40,6 +40,20 @@ PAGE_NUMBER_AT_EDGE = re.compile(rf"^\s*[{DASH}]\s*\d{{1,4}}\s*[{DASH}]\s+|\s+(?
                                  rf"|第\s*\d{{1,4}}\s*页|\d{{1,4}}\s*/\s*\d{{1,4}}|(?:Page|PAGE|page)\s+\d{{1,4}})\s*$")
 MAX_PAGE_GAP = 20
 FIRST_PAGE_MAX = 40  # the document's first printed page number is at most this (a plain number alone, that is)
+RUNNING_LINE_MAX = 60
+RUNNING_LINE_MIN_COUNT = 3
+RUNNING_LINE_PAGES = 0.5  # a running line stands at half the page breaks or more
+FRONT_LINES = 6  # without page numbers, the lines of the title page, which a running footer may repeat (the issuer)
+RUNNING_LINE_NOTED = 6  # a line repeated this long or longer, but not at page breaks, is kept with a warning
+CONTENTS_TITLE = re.compile(r"^\s*(?:目\s*录|(?:table\s+of\s+)?contents)\s*$", re.IGNORECASE)
+CONTENTS_ENTRY = re.compile(r"^(?P<text>.*?\S)(?:\s*[.．…·・_]{2,}\s*|\s+)(?P<page>\d{1,4})\s*$")
+CONTENTS_MIN_ENTRIES = 2
+CONTENTS_MATCHED = 0.6  # the share of entries that must be headings of the text after the contents
+HYPHEN_AT_END = re.compile(r"([A-Za-z]+)-\s*$")
+WORD_AT_START = re.compile(r"^([a-z]+(?:-[a-z]+)*)")  # the rest of the word, or of a compound: on-year
+HYPHEN_INSIDE = re.compile(r"\b([A-Za-z]+)- ([a-z]+)\b")
+WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+SENTENCE_END = re.compile(r"[。！？.!?]\W*$")
 
 
 def page_sequence(values: list[int]) -> set[int]:
@@ -58,20 +72,6 @@ def page_sequence(values: list[int]) -> set[int]:
         chain.add(position)
         position = best[position][1]
     return chain
-RUNNING_LINE_MAX = 60
-RUNNING_LINE_MIN_COUNT = 3
-RUNNING_LINE_PAGES = 0.5  # a running line stands at half the page breaks or more
-FRONT_LINES = 6  # without page numbers, the lines of the title page, which a running footer may repeat (the issuer)
-RUNNING_LINE_NOTED = 6  # a line repeated this long or longer, but not at page breaks, is kept with a warning
-CONTENTS_TITLE = re.compile(r"^\s*(?:目\s*录|(?:table\s+of\s+)?contents)\s*$", re.IGNORECASE)
-CONTENTS_ENTRY = re.compile(r"^(?P<text>.*?\S)(?:\s*[.．…·・_]{2,}\s*|\s+)(?P<page>\d{1,4})\s*$")
-CONTENTS_MIN_ENTRIES = 2
-CONTENTS_MATCHED = 0.6  # the share of entries that must be headings of the text after the contents
-HYPHEN_AT_END = re.compile(r"([A-Za-z]+)-\s*$")
-WORD_AT_START = re.compile(r"^([a-z]+(?:-[a-z]+)*)")  # the rest of the word, or of a compound: on-year
-HYPHEN_INSIDE = re.compile(r"\b([A-Za-z]+)- ([a-z]+)\b")
-WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
-SENTENCE_END = re.compile(r"[。！？.!?]\W*$")
 
 
 @dataclass(frozen=True)
@@ -155,8 +155,8 @@ class Cleaner:
 
     def characters(self) -> None:
         for index, (number, text) in enumerate(self.lines):
-            if FOLDED.search(text):
-                self.repairs += [Repair("character", number, f"{c}→{FOLD[ord(c)]}") for c in FOLDED.findall(text)]
+            if not FOLDED.isdisjoint(text):
+                self.repairs += [Repair("character", number, f"{c}→{FOLD[ord(c)]}") for c in text if c in FOLDED]
                 self.lines[index] = (number, text.translate(FOLD))
 
     def contents(self) -> None:
