@@ -51,12 +51,12 @@ def outline(reading: Reading, source: str) -> list[str]:
     document = reading.document
     nodes = list(document.walk())
     width = max([len("issuer")] + [2 * len(parents) + len(node.id) for node, parents in nodes]) + 2
-    out = [f"{source}: {summary(reading)}", "", "id".ljust(width) + "what".ljust(18) + "lines zh/en".ljust(13)
+    out = [f"{source}: {summary(reading)}", "", "id".ljust(width) + "what".ljust(22) + "lines zh/en".ljust(13)
            + "text (zh | en)"]
 
     def row(node_id: str, depth: int, what: str, lines: str, texts: dict) -> str:
         words = " | ".join(first_words(texts.get(lang, ""), lang) for lang in ("zh", "en"))
-        return f"{'  ' * depth}{node_id}".ljust(width) + what.ljust(18) + lines.ljust(13) + words
+        return f"{'  ' * depth}{node_id}".ljust(width) + what.ljust(22) + lines.ljust(13) + words
 
     out.append(row("title", 0, "title", "", document.title))
     if document.issuer:

@@ -82,8 +82,8 @@ def test_a_law():
     (["一、甲", "I. A", "1. 甲。", "1. A.", "3. 乙。", "3. B."], ":17: item 3 comes where item 2 was expected"),
     (["一、甲", "I. A", "（一）乙", "(I) B", "1. 甲。", "1. A.", "二、丙", "II. C", "1. 丁。", "1. D."],
      ":25: item 1 comes directly under a section, without a subsection: a level is skipped"),
-    (["一、甲", "I. A", "1. 甲。", "1. A.", "第三章 总则", "Chapter III General", "2. 乙。", "2. B."],
-     ":17: «第三章 总则» looks like a heading of the legal numbering, which this document does not otherwise use"),
+    (["一、甲", "I. A", "1. 甲。", "1. A.", "第三条 总则", "Article 3 General", "2. 乙。", "2. B."],
+     ":17: «第三条 总则» looks like a heading of the legal numbering, which this document does not otherwise use"),
 ])
 def test_unusual_structure_is_a_warning_with_its_line(tmp_path, blocks, expected):
     reading = read_report(write(tmp_path, report_text(*blocks)))
@@ -92,9 +92,9 @@ def test_unusual_structure_is_a_warning_with_its_line(tmp_path, blocks, expected
 
 def test_a_heading_of_another_scheme_stays_text(tmp_path):
     document = read_document(write(tmp_path, report_text(
-        "一、甲", "I. A", "1. 甲。", "1. A.", "第三章 总则", "Chapter III General", "2. 乙。", "2. B.")))
+        "一、甲", "I. A", "1. 甲。", "1. A.", "第三条 总则", "Article 3 General", "2. 乙。", "2. B.")))
     assert [h.id for h in document.headings()] == ["s1", "s1-1", "s1-2"]
-    assert document.children[0].headings[0].children[0].text["zh"] == "第三章 总则"  # the space after its number kept
+    assert document.children[0].headings[0].children[0].text["zh"] == "第三条 总则"  # the space after its number kept
 
 
 @pytest.mark.parametrize("blocks, expected", [
@@ -193,3 +193,18 @@ def test_english_headings_in_another_numbering_style_or_without_their_number(tmp
         "s2", "", "Next steps", "Part 2")
     assert [str(w).split(": ", 1)[1] for w in reading.warnings] == [
         "the English of «二、下一步工作» is printed without its number: «Next steps» (number it as the Chinese is numbered)"]
+
+
+def test_parts_and_chapters_above_the_official_numbering_and_numbers_in_words(tmp_path):
+    reading = read_report(write(tmp_path, report_text(
+        "第一部分 总体情况", "Part One Overall Situation", "一、主要成效", "I. Main Results", "1. 甲。", "1. A.",
+        "第二部分 下一步工作", "Part Two Next Steps", "一、继续推进", "I. Going On", "1. 乙。", "1. B.")))
+    document = reading.document
+    assert reading.scheme.name == "official" and reading.warnings == []
+    assert [(h.id, h.level, h.numeral["en"]) for h in document.children] == [("s1", "part", "One"), ("s2", "part", "Two")]
+    assert [h.id for h in document.headings()] == ["s1", "s1-1", "s1-1-1", "s2", "s2-1", "s2-1-1"]
+    assert document.children[1].headings[0].reference == {"zh": "第一部分", "en": "Part I"}
+    chapter = read_document(write(tmp_path, report_text("第二十一章 附则", "Chapter Twenty-One Supplementary Provisions",
+                                                        "本规定自发布之日起施行。", "These provisions take effect."),
+                                  "chapter.txt")).children[0]
+    assert (chapter.id, chapter.number, chapter.text["en"]) == ("s21", 21, "Supplementary Provisions")
