@@ -76,6 +76,16 @@ def parse_table(block: Block) -> Element:
     return Element("table", block.lang, [title] if title else [], [block.first_line], rows=rows)
 
 
+def cut_short(previous: Element, profile: Profile, scheme: Scheme) -> bool:
+    """Whether the element before a block that reads as a heading was surely cut by a page break, so that the block
+    is its rest ("…依照" | "第三条的规定…"): a heading's number with nothing after it, or a long text (a paragraph,
+    an item or an article with its paragraph) that stops in the middle of a word."""
+    if previous.kind == "heading" and heading_label(profile, previous.text):
+        return True
+    long_text = previous.kind in ("heading", "paragraph", "note") and len(previous.text) > TITLE_MAX_LENGTH
+    return long_text and previous.text[-1:].isalnum()
+
+
 def continues(previous: Element, block_text: str) -> bool:
     """Whether a plain block is surely the rest of the previous heading or paragraph."""
     if previous.kind not in ("heading", "paragraph", "note"):
@@ -152,7 +162,8 @@ def parse_run(blocks: list[Block], profile: Profile, scheme: Scheme) -> list[Ele
             continue
         text = block.text
         element = classify(profile, scheme, lang, text, block.first_line)
-        if element.kind == "paragraph" and previous and continues(previous, text):
+        if previous and (element.kind == "paragraph" or cut_short(previous, profile, scheme)) \
+                and continues(previous, text):
             previous.parts.append(text)
             previous.lines.append(block.first_line)
             if previous.kind == "paragraph" and len(previous.parts) == 2:

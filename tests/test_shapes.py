@@ -208,3 +208,15 @@ def test_parts_and_chapters_above_the_official_numbering_and_numbers_in_words(tm
                                                         "本规定自发布之日起施行。", "These provisions take effect."),
                                   "chapter.txt")).children[0]
     assert (chapter.id, chapter.number, chapter.text["en"]) == ("s21", 21, "Supplementary Provisions")
+
+
+def test_a_page_break_before_a_reference_to_an_article_is_no_heading(tmp_path):
+    long_zh = "县级以上人民政府应当加强对专利工作的领导，将专利事业纳入国民经济和社会发展规划，建立健全专利工作协调机制，" * 3
+    long_en = ("The people's governments at or above the county level shall strengthen their leadership over patent "
+               "work and include it in the plans for economic and social development ") * 2
+    document = read_document(write(tmp_path, report_text(
+        "第一章 总则", "Chapter I General Provisions", "第一条 为了促进专利运用，制定本条例。", "Article 1 These Regulations are made.",
+        "第二条 " + long_zh + "并依照", "第三条的规定执行。", "Article 2 " + long_en + "as provided in", "Article 3 hereof.")))
+    assert [h.id for h in document.headings()] == ["s1", "s1-1", "s1-2"]
+    assert document.children[0].headings[1].children[0].text["zh"].endswith("并依照第三条的规定执行。")
+    assert document.children[0].headings[1].children[0].text["en"].endswith("as provided in Article 3 hereof.")
