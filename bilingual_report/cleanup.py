@@ -44,12 +44,13 @@ RUNNING_LINE_MAX = 60
 RUNNING_LINE_MIN_COUNT = 3
 RUNNING_LINE_PAGES = 0.5  # a running line stands at half the page breaks or more
 FRONT_LINES = 6  # without page numbers, the lines of the title page, which a running footer may repeat (the issuer)
-RUNNING_LINE_NOTED = 6  # a line repeated this long or longer, but not at page breaks, is kept with a warning
+RUNNING_LINE_NOTED = 6  # a block of one line this long or more, repeated but not at page breaks: kept, with a warning
 CONTENTS_TITLE = re.compile(r"^\s*(?:目\s*录|(?:table\s+of\s+)?contents)\s*$", re.IGNORECASE)
 CONTENTS_ENTRY = re.compile(r"^(?P<text>.*?\S)(?:\s*[.．…·・_]{2,}\s*|\s+)(?P<page>\d{1,4})\s*$")
 CONTENTS_MIN_ENTRIES = 2
 CONTENTS_MATCHED = 0.6  # the share of entries that must be headings of the text after the contents
-HYPHEN_AT_END = re.compile(r"([A-Za-z]+)-\s*$")
+HYPHENS = "-\u2010\u00ad\ufffe"  # a hyphen, the hyphen typesetters break with, a soft hyphen, pdfium's break mark
+HYPHEN_AT_END = re.compile(rf"([A-Za-z]+)[{HYPHENS}]\s*$")
 WORD_AT_START = re.compile(r"^([a-z]+(?:-[a-z]+)*)")  # the rest of the word, or of a compound: on-year
 HYPHEN_INSIDE = re.compile(r"\b([A-Za-z]+)- ([a-z]+)\b")
 WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
@@ -253,7 +254,8 @@ class Cleaner:
                 inside if len(inside) >= RUNNING_LINE_MIN_COUNT else []
             if at_breaks:
                 candidates.append(at_breaks)  # where it also stands elsewhere (an issuer on the title page), it stays
-            elif len(indexes) >= RUNNING_LINE_MIN_COUNT and len(text) >= RUNNING_LINE_NOTED:
+            elif len(indexes) >= RUNNING_LINE_MIN_COUNT and len(text) >= RUNNING_LINE_NOTED \
+                    and all(self.alone(i) for i in indexes):
                 self.warnings.append((self.lines[indexes[0]][0], f"«{self.lines[indexes[0]][1].strip()}» appears "
                                       f"{len(indexes)} times, like a running header or footer, but never next to a "
                                       "page number or inside the other language's text: kept as text"))
@@ -267,6 +269,11 @@ class Cleaner:
             if all(len(side) > 1 for side in sides):
                 running.update(group)
         return running
+
+    def alone(self, index: int) -> bool:
+        """Whether a line is a block of its own (no text on the lines just before and after it)."""
+        return all(not (0 <= index + step < len(self.lines)) or not self.lines[index + step][1].strip()
+                   for step in (-1, 1))
 
     def neighbour(self, index: int, step: int, skipped: set[int]) -> int | None:
         """The nearest line with text before (step -1) or after (+1), the skipped lines (page numbers) passed over."""
@@ -291,7 +298,7 @@ class Cleaner:
     def hyphens(self) -> None:
         """English words hyphenated at a line end (or glued back as "oper- ation"), judged by the document's own
         words and a word list; real compounds keep their hyphen."""
-        if not any("- " in text or text.rstrip().endswith("-") for _, text in self.lines):
+        if not any("- " in text or text.rstrip()[-1:] in HYPHENS for _, text in self.lines if text.strip()):
             return
         words = Counter(w.lower() for _, text in self.lines for w in WORD.findall(text))
         for index, (number, text) in enumerate(self.lines):
@@ -299,7 +306,7 @@ class Cleaner:
                 self.lines[index] = (number, HYPHEN_INSIDE.sub(lambda m: self.inside(number, m, words), text))
         emptied = set()
         for index, (number, text) in enumerate(self.lines):
-            end = HYPHEN_AT_END.search(text) if text.rstrip().endswith("-") else None
+            end = HYPHEN_AT_END.search(text) if text.strip() and text.rstrip()[-1] in HYPHENS else None
             if not end or text.rstrip().endswith("--"):
                 continue
             following = next((k for k in range(index + 1, len(self.lines)) if self.lines[k][1].strip()), None)

@@ -61,7 +61,12 @@ class Element:
 
 
 def is_table(block: Block) -> bool:
-    return len(block.lines) >= 2 and sum("\t" in text for text in block.texts) >= 2
+    """Tab-separated rows: two lines or more with tabs, or one row of two cells or more (a table's first row left
+    alone by a page break)."""
+    texts = block.texts
+    if len(texts) == 1:
+        return len([cell for cell in texts[0].split("\t") if cell.strip()]) >= 2
+    return sum("\t" in text for text in texts) >= 2
 
 
 def parse_table(block: Block) -> Element:

@@ -16,7 +16,8 @@ from .elements import (Element, choose_scheme, heading_label, heading_like, othe
 from .errors import InputError, Problem
 from .model import LANGS, Bilingual, Document, Figure, Heading, Paragraph, Table
 from .profile import Level, Profile, Scheme
-from .cleanup import Cleaned, Structure, clean
+from .cleanup import Cleaned, Repair, Structure, clean
+from .pdf_source import is_pdf, read_pdf
 from .source import Block, read_text, split_blocks, text_lines
 from .text import ends_sentence, join
 
@@ -100,6 +101,7 @@ class DocumentReader:
         self.profile = profile
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
+        self.pages: dict[int, tuple[int, str | None]] = {}  # for a PDF: line as read → (PDF page, printed page)
 
     def problem(self, line: int | None, message: str, hint: str = "") -> None:
         self.problems.append(Problem(self.name, line, message, hint))
@@ -107,9 +109,32 @@ class DocumentReader:
     def warning(self, line: int | None, message: str, hint: str = "") -> None:
         self.warnings.append(Problem(self.name, line, message, hint))
 
+    def source(self) -> tuple[list[tuple[int, str]], list[Repair]]:
+        """The source's lines (a PDF's read by layout) and what was dropped by position before cleaning."""
+        if self.path.is_file() and is_pdf(self.path):
+            pdf = read_pdf(self.path)
+            self.pages = pdf.pages
+            return pdf.lines, pdf.repairs
+        return text_lines(read_text(self.path)), []
+
+    def located(self, problems: list[Problem]) -> list[Problem]:
+        """A PDF's problems by page (and line of the text read from it, as `convert.py --cleaned` shows it)."""
+        if not self.pages:
+            return problems
+        return [Problem(p.path, None, f"page {self.pages[p.line][0]} (line {p.line} as read): {p.message}", p.hint)
+                if p.line in self.pages else p for p in problems]
+
     def read(self) -> Reading:
+        try:
+            return self.read_source()
+        except InputError as err:
+            raise InputError(self.located(err.problems)) from None
+
+    def read_source(self) -> Reading:
         structure = Structure(lambda text: heading_like(self.profile, text), lambda text: heading_label(self.profile, text))
-        cleaned = clean(text_lines(read_text(self.path)), structure)
+        lines, dropped = self.source()
+        cleaned = clean(lines, structure)
+        cleaned.repairs = sorted(dropped + cleaned.repairs, key=lambda r: r.line)
         for line, message in cleaned.warnings:
             self.warning(line, message, "check the line, and see `scripts/convert.py FILE --outline`")
         blocks = split_blocks(cleaned.lines)
@@ -145,7 +170,7 @@ class DocumentReader:
         document = TreeBuilder(self, scheme).build(title, issuer, front, pairs)
         if self.problems:
             raise InputError(self.problems)
-        return Reading(document, scheme, cleaned, self.warnings)
+        return Reading(document, scheme, cleaned, self.located(self.warnings))
 
     def front_matter(self, runs: list[list[Block]], scheme: Scheme) -> tuple[Bilingual | None, list[Bilingual], list]:
         """The issuing office and other short lines between the title and the text, each Chinese then English."""

@@ -1,0 +1,242 @@
+"""Read a report's PDF by layout into the lines the text reader reads: the running header and footer zones and
+page numbers dropped by position, paragraphs separated by their gaps and first-line indents, headings set apart
+by size, bold kept as **…**, ruled tables as tab-separated rows. Everything after it is the text path's.
+
+A PDF that cannot be read as a bilingual report (encrypted, scanned, without Unicode maps for its fonts, in one
+language only) is refused, naming its pages.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+from pathlib import Path
+
+from .cleanup import PAGE_NUMBER_ALONE, Repair
+from .errors import InputError
+from .text import language_of
+
+MARGIN_ZONE = 0.1            # the top and bottom share of a page where running headers, footers and numbers stand
+PARAGRAPH_GAP = 1.35         # a gap this many times a line's height starts a new paragraph
+INDENT = 0.8                 # a first line this many characters in starts a new paragraph
+HEADING_SIZE = 1.12          # a line this much larger than the body text is a heading
+SPACE_GAP = 0.15            # a gap between two characters this many times their size is a space
+CID = re.compile(r"\(cid:\d+\)")
+
+
+@dataclass
+class PdfText:
+    """The PDF as lines (numbered in reading order), where each line came from, and what was dropped by position."""
+
+    lines: list[tuple[int, str]]
+    pages: dict[int, tuple[int, str | None]]  # line number → (PDF page, printed page number)
+    repairs: list[Repair]
+
+
+def open_pdf(path: Path):
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    try:
+        pdf = pdfplumber.open(path)
+        pdf.pages  # noqa: B018  (reading the page tree is what fails on an encrypted file)
+        return pdf
+    except Exception as err:  # pdfminer raises many kinds for a damaged file; pdfplumber wraps them
+        cause = err.args[0] if err.args and isinstance(err.args[0], Exception) else err
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise InputError.single(str(path), None, "the PDF is encrypted", "save an unencrypted copy (print to "
+                                    "PDF, or remove the password) and use that") from None
+        raise InputError.single(str(path), None, f"the PDF cannot be read ({type(cause).__name__}: {cause})",
+                                "check that the file is a complete PDF") from None
+
+
+def line_text(chars: list[dict]) -> str:
+    """A line's text from its characters: a space where a gap is wide enough for one, runs of bold characters (a
+    font whose name says Bold) as **…**."""
+    out, bold, previous = [], False, None
+    for char in chars:
+        is_bold = "bold" in char["fontname"].lower()
+        space = previous is not None and char["x0"] - previous["x1"] > SPACE_GAP * previous["size"]
+        if is_bold != bold:  # a bold run's marker stands next to its words, the space outside it
+            out += ["**", " "] if bold and space else [" ", "**"] if space else ["**"]
+            bold = is_bold
+        elif space:
+            out.append(" ")
+        out.append(char["text"])
+        previous = char
+    if bold:
+        out.append("**")
+    return "".join(out)
+
+
+def digitless(text: str) -> str:
+    return re.sub(r"\d+", "#", "".join(text.split()))
+
+
+def running_lines(pages) -> set[str]:
+    """The texts (digits aside) of lines in the top or bottom margin that recur on several pages."""
+    seen: dict[str, set[int]] = {}
+    for index, page in enumerate(pages):
+        zone = page.height * MARGIN_ZONE
+        for line in page.extract_text_lines(strip=True):
+            if line["bottom"] <= zone or line["top"] >= page.height - zone:
+                seen.setdefault(digitless(line["text"]), set()).add(index)
+    return {text for text, where in seen.items() if len(where) >= min(2, len(pages))}
+
+
+def page_label(zone_lines: list[str]) -> str | None:
+    """The printed page number among the header and footer lines of a page, if one is printed."""
+    for text in zone_lines:
+        if match := PAGE_NUMBER_ALONE.match(text):
+            return next(group for group in match.groups() if group)
+    return None
+
+
+class PdfReader:
+    def __init__(self, path: Path):
+        self.path = path
+        self.lines: list[tuple[int, str]] = []
+        self.pages: dict[int, tuple[int, str | None]] = {}
+        self.repairs: list[Repair] = []
+
+    def emit(self, text: str, page: tuple[int, str | None]) -> None:
+        number = len(self.lines) + 1
+        self.lines.append((number, text))
+        self.pages[number] = page
+
+    def read(self) -> PdfText:
+        with open_pdf(self.path) as pdf:
+            furniture = running_lines(pdf.pages)
+            pages = [self.page_content(page, furniture) for page in pdf.pages]
+        self.check(pages)
+        body_sizes = [line["size"] for _, lines, _ in pages for line in lines if line.get("text")]
+        body = statistics.median(body_sizes) if body_sizes else 10.0
+        for index, (zone, lines, tables) in enumerate(pages, start=1):
+            page = (index, page_label(zone))
+            for text in zone:
+                kind = "page_number" if PAGE_NUMBER_ALONE.match(text) else "running_line"
+                self.repairs.append(Repair(kind, len(self.lines) + 1, f"{text} (page {index})"))
+            self.page_lines(lines, tables, body, page)
+            self.emit("", page)  # a page break ends a block; the text path rejoins what it cut
+        return PdfText(joined_bold(self.lines), self.pages, self.repairs)
+
+    def page_content(self, page, furniture: set[str]) -> tuple[list[str], list[dict], list]:
+        """A page's header and footer lines, its body lines (with size and position), and its ruled tables."""
+        zone = page.height * MARGIN_ZONE
+        top, bottom, header_footer, rest = 0.0, page.height, [], []
+        for line in page.extract_text_lines(return_chars=True, strip=True):
+            in_margin = line["bottom"] <= zone or line["top"] >= page.height - zone
+            if in_margin and (PAGE_NUMBER_ALONE.match(line["text"]) or digitless(line["text"]) in furniture):
+                header_footer.append(line["text"].strip())
+                if line["bottom"] <= zone:
+                    top = max(top, line["bottom"] + 0.5)
+                else:
+                    bottom = min(bottom, line["top"] - 0.5)
+            else:
+                rest.append(line)
+        tables = []
+        for table in page.crop((0, top, page.width, bottom)).find_tables():
+            rows = [[(cell or "").replace("\n", " ").strip() for cell in row] for row in table.extract()]
+            tables.append((table.bbox, rows))
+        lines = []
+        for line in rest:
+            if any(x0 - 1 <= line["x0"] and line["x1"] <= x1 + 1 and y0 - 1 <= line["top"] and line["bottom"] <= y1 + 1
+                   for (x0, y0, x1, y1), _ in tables):
+                continue  # text inside a table: the table gives it
+            chars = line["chars"]
+            lines.append({"text": line_text(chars), "top": line["top"], "bottom": line["bottom"], "x0": line["x0"],
+                          "size": statistics.median(c["size"] for c in chars),
+                          "bold": all("bold" in c["fontname"].lower() for c in chars)})
+        return header_footer, lines, [(bbox[1], rows) for bbox, rows in tables]
+
+    def page_lines(self, lines: list[dict], tables: list, body_size: float, page: tuple[int, str | None]) -> None:
+        """The body lines of a page in reading order, a blank line between paragraphs; tables where they stand."""
+        left = min((line["x0"] for line in lines), default=0)
+        heights = [b["top"] - a["top"] for a, b in zip(lines, lines[1:]) if 0 < b["top"] - a["top"] < 3 * body_size]
+        step = statistics.median(heights) if heights else body_size * 1.5
+        previous = None
+        pending = sorted(tables, key=lambda table: table[0])
+        for line in lines:
+            while pending and pending[0][0] < line["top"]:
+                self.table(pending.pop(0)[1], page)
+                previous = None
+            text = line["text"]
+            if previous is not None and self.new_paragraph(previous, line, left, step, body_size):
+                self.emit("", page)
+            heading = line["bold"] and line["size"] > body_size * HEADING_SIZE
+            self.emit(text.replace("**", "") if heading else text, page)  # a heading is bold anyway
+            previous = line
+        for _, rows in pending:
+            self.table(rows, page)
+
+    @staticmethod
+    def new_paragraph(previous: dict, line: dict, left: float, step: float, body_size: float) -> bool:
+        heading = max(previous["size"], line["size"]) > body_size * HEADING_SIZE and previous["size"] != line["size"]
+        gap = line["top"] - previous["top"] > step * PARAGRAPH_GAP
+        indented = line["x0"] - left > line["size"] * INDENT
+        switched = language_of(previous["text"]) != language_of(line["text"])
+        return heading or gap or indented or switched
+
+    def table(self, rows: list[list[str]], page: tuple[int, str | None]) -> None:
+        self.emit("", page)
+        for row in rows:
+            self.emit("\t".join(row), page)
+        self.emit("", page)
+
+    def check(self, pages: list) -> None:
+        """Refuse what cannot be read as text: no text layer, fonts without Unicode maps."""
+        name = str(self.path)
+        empty = [index for index, (zone, lines, tables) in enumerate(pages, start=1) if not lines and not tables]
+        if len(empty) == len(pages):
+            raise InputError.single(name, None, f"the PDF has no text layer on any of its {len(pages)} pages "
+                                                "(a scanned document?)",
+                                    "use the PDF the report was typeset to, or run OCR on it first")
+        cid = [index for index, (_, lines, _) in enumerate(pages, start=1) if any(CID.search(l["text"]) for l in lines)]
+        if cid:
+            raise InputError.single(name, None, f"the fonts on pages {spans(cid)} have no Unicode map: their text "
+                                                "comes out as (cid:N) codes",
+                                    "export the PDF again with fonts embedded as Unicode, or extract its text "
+                                    "with another tool and build from the text")
+
+
+def joined_bold(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """One bold run over a line (or page) break as one pair of markers: "…**" then "**…" lose theirs."""
+    lines = list(lines)
+    last = None
+    for index, (number, text) in enumerate(lines):
+        if not text:
+            continue
+        if last is not None and text.startswith("**") and lines[last][1].endswith("**"):
+            lines[last] = (lines[last][0], lines[last][1][:-2])
+            text = text[2:]
+            lines[index] = (number, text)
+        last = index
+    return lines
+
+
+def spans(pages: list[int]) -> str:
+    """1-3, 5, 7-8."""
+    out, start = [], None
+    for index, page in enumerate(pages):
+        if start is None:
+            start = page
+        if index + 1 == len(pages) or pages[index + 1] != page + 1:
+            out.append(str(start) if start == page else f"{start}-{page}")
+            start = None
+    return ", ".join(out)
+
+
+def is_pdf(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(5) == b"%PDF-"
+
+
+def read_pdf(path: Path) -> PdfText:
+    """The PDF's text by layout; an InputError names the file and pages when it cannot be read as a report."""
+    text = PdfReader(path).read()
+    languages = {language_of(line) for _, line in text.lines if line.strip()}
+    for lang, name in (("zh", "Chinese"), ("en", "English")):
+        if lang not in languages:
+            raise InputError.single(str(path), None, f"the PDF has no {name} text",
+                                    "the report must give each Chinese paragraph with its English translation")
+    return text

@@ -1,0 +1,57 @@
+"""Typeset a bilingual source as a PDF with WeasyPrint, in one of several layouts: running headers, page numbers,
+first-line indents, bold headings, ruled tables kept whole across page breaks."""
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+LAYOUTS = {
+    "a4": """@page { size: A4; margin: 25mm 20mm; @top-center { content: "REPORT TITLE"; font-size: 9pt; }
+             @bottom-center { content: "- " counter(page) " -"; font-size: 9pt; } }
+             body { font-size: 11pt; line-height: 1.5; } p { margin: 0 0 8pt 0; text-indent: 2em; }""",
+    "letter": """@page { size: letter; margin: 20mm 25mm; @top-right { content: "RUNNING FOOTER"; font-size: 8pt; }
+                 @bottom-right { content: "第 " counter(page) " 页"; font-size: 8pt; } }
+                 body { font-size: 10pt; line-height: 1.4; } p { margin: 0 0 10pt 0; }
+                 p:lang(en) { hyphens: auto; text-align: justify; }""",
+}
+COMMON = """body { font-family: "WenQuanYi Micro Hei", sans-serif; }
+            p.heading { font-size: 1.3em; font-weight: bold; text-indent: 0; }
+            table { border-collapse: collapse; margin: 0 0 8pt 0; } tr { break-inside: avoid; }
+            td { border: 0.5pt solid black; padding: 2pt 4pt; font-size: 0.85em; }"""
+HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[IVX]+\. |（[一二三四五六七八九十]+）|\([IVX]+\) |第\S{1,3}[章节]|Chapter |Section )")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def paragraphs(block: str) -> list[str]:
+    """A block's paragraphs: its lines joined, or, in a block of two languages (an issuer), each line alone."""
+    lines = [line.strip() for line in block.split("\n")]
+    if len({bool(HAN.search(line)) for line in lines}) > 1:
+        return lines
+    return ["".join(lines) if HAN.search(block) else " ".join(lines)]
+
+
+def html_of(source: Path) -> str:
+    """Each block a paragraph, a tab-separated block a ruled table."""
+    parts = []
+    for block in (b.strip("\n") for b in re.split(r"\n[ \t\u3000]*\n", source.read_text(encoding="utf-8")) if b.strip()):
+        if "\t" in block:
+            rows = "".join("<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row.split("\t")) + "</tr>"
+                           for row in block.split("\n"))
+            parts.append(f"<table>{rows}</table>")
+            continue
+        for text in paragraphs(block):
+            lang = "zh" if HAN.search(text) else "en"
+            kind = ' class="heading"' if HEADING.match(text) else ""
+            body = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", html.escape(text))
+            parts.append(f'<p lang="{lang}"{kind}>{body}</p>')
+    return "".join(parts)
+
+
+def typeset(source: Path, out: Path, layout: str = "a4", header: str = "", footer: str = "") -> Path:
+    from weasyprint import HTML
+
+    body = html_of(source)
+    css = LAYOUTS[layout].replace("REPORT TITLE", header).replace("RUNNING FOOTER", footer) + COMMON
+    HTML(string=f"<html><head><style>{css}</style></head><body>{body}</body></html>").write_pdf(out)
+    return out

@@ -1,0 +1,145 @@
+"""The PDF as a source: typeset here from the fixtures with WeasyPrint in two layouts, read by layout into the
+same tree as the text; PDFs that cannot be read as a report are refused with the file and pages."""
+from __future__ import annotations
+
+import base64
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bilingual_report.errors import InputError
+from helpers import PAPER, ROOT, read_report
+from pdf_fixtures import typeset
+from test_cleanup import tree_of
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def same_words(tree: list[tuple]) -> list[tuple]:
+    """A tree with English spacing normalised (a justified line's spaces are gaps the reader measures)."""
+    return [(node_id, zh, " ".join(en.split())) for node_id, zh, en in tree]
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("pdfs")
+    return {
+        "paper-a4": typeset(PAPER, folder / "paper-a4.pdf", "a4", header="2019 年浙江省知识产权保护与发展白皮书"),
+        "paper-letter": typeset(PAPER, folder / "paper-letter.pdf", "letter", footer="浙江省知识产权局"),
+        "law": typeset(FIXTURES / "law.txt", folder / "law.pdf", "a4", header="某省专利促进条例"),
+        "deep-report": typeset(FIXTURES / "deep-report.txt", folder / "deep.pdf", "letter", footer="某省知识产权局"),
+    }
+
+
+@pytest.mark.parametrize("name", ["paper-a4", "paper-letter"])
+def test_the_paper_typeset_in_two_layouts_reads_back_to_the_same_tree(pdfs, name):
+    reading = read_report(pdfs[name])
+    assert reading.warnings == []
+    assert same_words(tree_of(pdfs[name])) == same_words(tree_of(PAPER))
+    table = next(node for node, _ in reading.document.walk() if node.type == "table")
+    assert len(table.rows["zh"]) == len(table.rows["en"]) == 12  # the ruled table, joined across a page break
+    dropped = [r for r in reading.cleaned.repairs if r.kind in ("page_number", "running_line")]
+    assert len(dropped) >= 2 * 15 and any("(page 2)" in r.text for r in dropped)
+
+
+@pytest.mark.parametrize("name, source", [("law", "law.txt"), ("deep-report", "deep-report.txt")])
+def test_the_other_shapes_as_pdfs_read_back_to_the_same_tree(pdfs, name, source):
+    assert same_words(tree_of(pdfs[name])) == same_words(tree_of(FIXTURES / source))
+
+
+def test_bold_is_kept_and_headings_are_not_marked(pdfs):
+    document = read_report(pdfs["paper-a4"]).document
+    item = document.children[0].headings[1]
+    assert item.text["zh"] == "**积极推进知识产权治理体系和能力现代化。**"  # bold in the source, bold in the PDF
+    assert "**" not in document.children[0].printed("zh")  # a heading is bold by its size, not by markers
+
+
+def test_a_pdf_problem_names_its_page(tmp_path):
+    broken = tmp_path / "broken.txt"
+    broken.write_text((FIXTURES / "law.txt").read_text(encoding="utf-8").replace(
+        "Article 4 Entities and individuals are encouraged to apply for patents.\n\n", ""), encoding="utf-8")
+    pdf = typeset(broken, tmp_path / "broken.pdf", "a4")
+    with pytest.raises(InputError) as caught:
+        read_report(pdf)
+    assert f"{pdf}: page 1 (line " in str(caught.value) and "has no English counterpart" in str(caught.value)
+
+
+def image_only_pdf(path: Path) -> Path:
+    from PIL import Image
+    from weasyprint import HTML
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (400, 200), "white").save(buffer, "PNG")
+    image = base64.b64encode(buffer.getvalue()).decode()
+    HTML(string=f'<img src="data:image/png;base64,{image}"><div style="break-before: page">'
+                f'<img src="data:image/png;base64,{image}"></div>').write_pdf(path)
+    return path
+
+
+def cid_pdf(path: Path) -> Path:
+    """A page whose font has no Unicode map: its text comes out as (cid:N)."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
+        b"/Contents 4 0 R >>",
+        None,
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /Unmapped /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Unmapped "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>",
+    ]
+    stream = b"BT /F1 12 Tf 72 700 Td <0001000200030004> Tj ET"
+    objects[3] = b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream"
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path
+
+
+def encrypted_pdf(source: Path, path: Path) -> Path:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(source))
+    writer.encrypt(user_password="secret", algorithm="AES-128")
+    with path.open("wb") as handle:
+        writer.write(handle)
+    return path
+
+
+def test_pdfs_that_are_no_bilingual_report_are_refused(tmp_path, pdfs):
+    one_language = tmp_path / "zh-only.txt"
+    one_language.write_text("测试报告\n\n第一段。\n\n第二段。\n", encoding="utf-8")
+    cases = [
+        (encrypted_pdf(pdfs["law"], tmp_path / "encrypted.pdf"), "the PDF is encrypted"),
+        (image_only_pdf(tmp_path / "scanned.pdf"), "the PDF has no text layer on any of its 2 pages (a scanned document?)"),
+        (cid_pdf(tmp_path / "cid.pdf"), "the fonts on pages 1 have no Unicode map"),
+        (typeset(one_language, tmp_path / "zh-only.pdf"), "the PDF has no English text"),
+    ]
+    for path, message in cases:
+        with pytest.raises(InputError) as caught:
+            read_report(path)
+        assert str(caught.value).startswith(f"{path}: {message}"), str(caught.value)
+
+
+def test_a_pdf_builds_a_site_with_one_command(tmp_path, pdfs):
+    site = tmp_path / "site"
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--source", str(pdfs["law"]),
+                             "--site-dir", str(site)], capture_output=True, text=True, cwd=ROOT,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stderr
+    page = (site / "en/chapter-2/index.html").read_text(encoding="utf-8")
+    assert '<h3 id="s2-1-3">Article 3' in page and "patent navigation by universities" in page
+    bad = subprocess.run([sys.executable, str(ROOT / "scripts" / "convert.py"), str(cid_pdf(tmp_path / "cid.pdf")),
+                          "--outline"], capture_output=True, text=True, cwd=ROOT)
+    assert bad.returncode == 1 and "Traceback" not in bad.stderr and "no Unicode map" in bad.stderr
