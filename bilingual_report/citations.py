@@ -10,6 +10,14 @@ from .templates import fill_segments
 URL = "{url}"  # left in the citation for the page to fill in with the paragraph's address
 
 
+def page_reference(node, words: dict, lang: str) -> str:
+    """The page a block is on, when it was read from a PDF: its printed number (else its place in the file)."""
+    if not node.page or not words.get("page"):
+        return ""
+    pdf_page, printed = node.page[lang]
+    return words["join"][lang] + words["page"][lang].format(page=printed or pdf_page)
+
+
 def block_references(document: Document, profile: Profile) -> dict[str, dict[str, str]]:
     """{lang: {block id: where the block is in the report, in words}} for every paragraph, table and figure."""
     words = profile.references
@@ -20,11 +28,12 @@ def block_references(document: Document, profile: Profile) -> dict[str, dict[str
             continue
         for lang in LANGS:
             if isinstance(node, (Table, Figure)):
-                references[lang][node.id] = captions[node.kind][lang].format(number=node.number)
+                references[lang][node.id] = captions[node.kind][lang].format(number=node.number) \
+                    + page_reference(node, words, lang)
                 continue
             path = [h.reference[lang] for h in parents] or [words["intro"][lang]]
             path.append(words["paragraph"][lang].format(number=node.number))
-            references[lang][node.id] = words["join"][lang].join(path)
+            references[lang][node.id] = words["join"][lang].join(path) + page_reference(node, words, lang)
     return references
 
 

@@ -19,6 +19,7 @@ class Paragraph:
     lines: Bilingual              # {lang: [line numbers]}
     number: int = 0               # its place among the paragraphs of its heading (or of the introduction)
     note: bool = False            # a note (注：/ Note:)
+    page: Bilingual = field(default_factory=dict)  # from a PDF: {lang: [PDF page, printed page number or None]}
     type: str = "paragraph"
 
 
@@ -31,6 +32,7 @@ class Table:
     title: Bilingual              # a title line printed inside the table ({} when it has none)
     rows: Bilingual               # {lang: [[cell, …], …]}, the first row the header
     lines: Bilingual
+    page: Bilingual = field(default_factory=dict)
     type: str = "table"
 
 
@@ -41,6 +43,7 @@ class Figure:
     caption: Bilingual
     lines: Bilingual
     kind: str = "figure"          # the caption's kind: figure (图 N), or table (表 N) for a table printed as an image
+    page: Bilingual = field(default_factory=dict)
     type: str = "figure"
 
 

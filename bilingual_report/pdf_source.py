@@ -7,9 +7,13 @@ language only) is refused, naming its pages.
 """
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import json
 import re
 import statistics
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 from .cleanup import PAGE_NUMBER_ALONE, Repair
@@ -231,9 +235,36 @@ def is_pdf(path: Path) -> bool:
         return handle.read(5) == b"%PDF-"
 
 
-def read_pdf(path: Path) -> PdfText:
-    """The PDF's text by layout; an InputError names the file and pages when it cannot be read as a report."""
+def reading_version() -> str:
+    """What a reading depends on besides the PDF: this module and the PDF library."""
+    code = Path(__file__).read_bytes() + metadata.version("pdfplumber").encode()
+    return hashlib.sha256(code).hexdigest()[:16]
+
+
+def cached_read(path: Path, cache: Path | None) -> PdfText:
+    """The PDF read by layout, or the reading kept under its hash (a warm build reads no PDF)."""
+    if cache is None:
+        return PdfReader(path).read()
+    key = hashlib.sha256(path.read_bytes()).hexdigest()[:32] + "-" + reading_version()
+    stored = cache / f"{key}.json"
+    if stored.exists():
+        data = json.loads(stored.read_text(encoding="utf-8"))
+        return PdfText([tuple(line) for line in data["lines"]], {int(k): tuple(v) for k, v in data["pages"].items()},
+                       [Repair(**repair) for repair in data["repairs"]])
     text = PdfReader(path).read()
+    cache.mkdir(parents=True, exist_ok=True)
+    temporary = stored.with_name(stored.name + ".tmp")
+    temporary.write_text(json.dumps({"lines": text.lines, "pages": text.pages,
+                                     "repairs": [dataclasses.asdict(r) for r in text.repairs]}, ensure_ascii=False),
+                         encoding="utf-8")
+    temporary.replace(stored)
+    return text
+
+
+def read_pdf(path: Path, cache: Path | None = None) -> PdfText:
+    """The PDF's text by layout (kept in `cache` by the PDF's hash); an InputError names the file and pages when it
+    cannot be read as a report."""
+    text = cached_read(path, cache)
     languages = {language_of(line) for _, line in text.lines if line.strip()}
     for lang, name in (("zh", "Chinese"), ("en", "English")):
         if lang not in languages:

@@ -48,8 +48,8 @@ class Generated:
                              {"title": document.title[lang], "issuer": (document.issuer or {}).get(lang, "")})
 
 
-def read(settings: Settings) -> Reading:
-    return read_report(settings.source, load_profile(settings.profile))
+def read(settings: Settings, cache_dir: Path | None = None) -> Reading:
+    return read_report(settings.source, load_profile(settings.profile), cache_dir / "pdf" if cache_dir else None)
 
 
 def site_pages(document: Document, profile: Profile, settings: Settings, charts: dict[int, Chart],
@@ -64,15 +64,16 @@ def site_pages(document: Document, profile: Profile, settings: Settings, charts:
 
 
 def generate(settings: Settings, cache_dir: Path) -> Generated:
+    """Everything generated for the report; cache_dir keeps drawn charts and PDF readings between builds."""
     profile = load_profile(settings.profile)
-    reading = read_report(settings.source, profile)
+    reading = read_report(settings.source, profile, cache_dir / "pdf")
     document = reading.document
     style = settings.chart_style
     figures = load_figures(settings.figures, document, style["words"]) if settings.figures else []
     key_figures = load_key_figures(settings.key_figures, document) if settings.key_figures else None
     findings = collect(reading, str(settings.source), figures)
     enforce(findings, settings.strict_checks)
-    cache = ImageCache(cache_dir)
+    cache = ImageCache(cache_dir / "charts")
     svgs = draw_charts(figures, style, cache)
     cards = social_cards(document.title, document.issuer, style, cache)
     charts = {f.number: Chart(f, {lang: svgs[(f.number, lang)].size for lang in LANGS}) for f in figures}

@@ -163,7 +163,9 @@ class ProfileFile(LocatedYaml):
         raw = data.get("references") if isinstance(data.get("references"), dict) else {}
         references = {"intro": self.templates(("references", "intro"), raw.get("intro"), {}),
                       "paragraph": self.templates(("references", "paragraph"), raw.get("paragraph"), {"number": True}),
-                      "join": raw.get("join") if isinstance(raw.get("join"), dict) else {"zh": "", "en": ", "}}
+                      "join": raw.get("join") if isinstance(raw.get("join"), dict) else {"zh": "", "en": ", "},
+                      "page": self.templates(("references", "page"), raw.get("page"), {"page": True})
+                      if "page" in raw else {}}
         if self.problems:
             return None
         return Profile(tuple(schemes), tuple(unnumbered), note, tuple(captions), references)

@@ -95,8 +95,9 @@ def front_like(run: list[Block]) -> bool:
 class DocumentReader:
     """Builds the Document from source blocks; collects problems instead of stopping at the first."""
 
-    def __init__(self, path: Path, profile: Profile):
+    def __init__(self, path: Path, profile: Profile, cache: Path | None = None):
         self.path = path
+        self.cache = cache  # where a PDF's reading is kept
         self.name = str(path)
         self.profile = profile
         self.problems: list[Problem] = []
@@ -112,7 +113,7 @@ class DocumentReader:
     def source(self) -> tuple[list[tuple[int, str]], list[Repair]]:
         """The source's lines (a PDF's read by layout) and what was dropped by position before cleaning."""
         if self.path.is_file() and is_pdf(self.path):
-            pdf = read_pdf(self.path)
+            pdf = read_pdf(self.path, self.cache)
             self.pages = pdf.pages
             return pdf.lines, pdf.repairs
         return text_lines(read_text(self.path)), []
@@ -168,6 +169,10 @@ class DocumentReader:
                          "(or adjust data/profile.yml)")
         pairs = self.pair_all(rest, scheme)
         document = TreeBuilder(self, scheme).build(title, issuer, front, pairs)
+        if self.pages:
+            for node, _ in document.walk():
+                if not isinstance(node, Heading):
+                    node.page = {lang: list(self.pages[node.lines[lang][0]]) for lang in LANGS}
         if self.problems:
             raise InputError(self.problems)
         return Reading(document, scheme, cleaned, self.located(self.warnings))
@@ -450,8 +455,9 @@ def assign_ids(document: Document) -> None:
         visit(heading, None)
 
 
-def read_report(path: Path, profile: Profile) -> Reading:
-    return DocumentReader(Path(path), profile).read()
+def read_report(path: Path, profile: Profile, cache: Path | None = None) -> Reading:
+    """The report read from its text or PDF (a PDF's reading kept in `cache`, when given)."""
+    return DocumentReader(Path(path), profile, cache).read()
 
 
 def read_document(path: Path, profile: Profile) -> Document:

@@ -39,7 +39,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         settings = load_settings(root / report["settings"], root)
         if report.get("source"):
             settings = settings.for_source(Path(report["source"]).resolve())
-        generated, written = generate_docs(settings, Path(config.docs_dir), root / ".cache" / "charts")
+        generated, written = generate_docs(settings, Path(config.docs_dir), root / ".cache")
     except InputError as err:
         raise PluginError(str(err)) from None
     if written.written or written.removed or generated.charts_drawn:

@@ -53,7 +53,7 @@ def reset_generated(project: Path) -> None:
 def without_generator(project: Path) -> str:
     """A config for MkDocs alone: the generating hook removed, the nav it gives written out."""
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    layout = generate(SETTINGS, project / ".cache" / "charts").layout
+    layout = generate(SETTINGS, project / ".cache").layout
     text = text.replace("  - hooks/generate_docs.py\n", "")
     text += "\nnav:\n" + "".join(f"  - {nav_path(slug)}\n" for slug in layout.nav)
     (project / "mkdocs-alone.yml").write_text(text, encoding="utf-8")

@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         settings = load_settings(args.settings, ROOT).for_source(args.source)
-        reading = read(settings)
+        reading = read(settings, ROOT / ".cache")
         figures = load_figures(settings.figures, reading.document, settings.chart_style["words"]) \
             if settings.figures else []
     except InputError as err:

@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("give --outline, --cleaned, --json OUT.json, --docs DIR, or several")
     try:
         settings = load_settings(args.settings, ROOT).for_source(args.source)
-        reading = read(settings)
+        reading = read(settings, ROOT / ".cache")
         if args.cleaned:
             print("\n".join(cleaned_text(reading)))
         if args.outline:
@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
             args.json.parent.mkdir(parents=True, exist_ok=True)
             args.json.write_text(text, encoding="utf-8")
         if args.docs:
-            generated, report = generate_docs(settings, args.docs, ROOT / ".cache" / "charts")
+            generated, report = generate_docs(settings, args.docs, ROOT / ".cache")
             print(f"{len(report.written)} files written, {len(report.unchanged)} unchanged, "
                   f"{len(report.removed)} removed in {args.docs}; {generated.charts_drawn} charts drawn")
             for line in generated.findings.lines():

@@ -143,3 +143,26 @@ def test_a_pdf_builds_a_site_with_one_command(tmp_path, pdfs):
     bad = subprocess.run([sys.executable, str(ROOT / "scripts" / "convert.py"), str(cid_pdf(tmp_path / "cid.pdf")),
                           "--outline"], capture_output=True, text=True, cwd=ROOT)
     assert bad.returncode == 1 and "Traceback" not in bad.stderr and "no Unicode map" in bad.stderr
+
+
+def test_every_block_knows_its_page_and_citations_give_it(pdfs):
+    from bilingual_report.citations import block_references
+    from helpers import profile
+
+    document = read_report(pdfs["paper-a4"]).document
+    by_id = {node.id: node for node, _ in document.walk()}
+    pdf_page, printed = by_id["s2-1-2"].page["en"]
+    assert printed == str(pdf_page)  # the footer prints the PDF's own page number here
+    references = block_references(document, profile())
+    assert references["zh"]["s2-1-2"] == f"第二部分第 1 项第 2 段，第 {by_id['s2-1-2'].page['zh'][1]} 页"
+    assert references["en"]["figure-3"] == f"Figure 3, p. {by_id['figure-3'].page['en'][1]}"
+    assert not read_report(PAPER).document.intro[0].page  # a text has no pages
+
+
+def test_a_reading_is_kept_by_the_pdfs_hash(tmp_path, pdfs):
+    from bilingual_report.pdf_source import read_pdf
+
+    first = read_pdf(pdfs["law"], tmp_path / "pdf")
+    assert len(list((tmp_path / "pdf").glob("*.json"))) == 1
+    again = read_pdf(pdfs["law"], tmp_path / "pdf")
+    assert again == first
