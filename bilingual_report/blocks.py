@@ -126,15 +126,25 @@ class BlockRenderer:
     def figure(self, figure: Figure) -> list[str]:
         lines = [f'<figure id="{figure.id}" class="report-figure" {self.cite(figure.id)} {markup.markdown_inside()}>',
                  *self.figure_content(figure, permalink(figure.id, self.labels["figure_link"])), "</figure>", ""]
+        if figure.printed.get(self.lang) and self.charted(figure):  # the printed chart shown, the redrawn one at hand
+            lines += [f'<details class="figure-redrawn" {markup.markdown_inside("block")}>',
+                      f"<summary>{html.escape(self.words['redrawn'])}</summary>", "", self.image(figure.number), "",
+                      "</details>", ""]
         return lines + (self.figure_notes(figure.number) if self.charted(figure) else [])
 
     def charted(self, node: Figure | Table) -> bool:
         return node.kind == "figure" and node.number in self.charts
 
     def figure_content(self, figure: Figure, link: str, chart_lang: str | None = None) -> list[str]:
-        """A figure's chart (when it has data) and caption; chart_lang picks the copy of that language's chart kept
-        in the other language's folder."""
-        chart = [self.image(figure.number, chart_lang=chart_lang)] if self.charted(figure) else []
+        """A figure's chart as the PDF prints it, or else as drawn from its data, and its caption; chart_lang picks
+        the copy of that language's drawn chart kept in the other language's folder."""
+        printed = figure.printed.get(self.lang)
+        if printed:
+            chart = [markup.image(without_markup(figure.caption[self.lang]),
+                                  self.root + self.layout.printed_chart(printed["name"]),
+                                  printed["width"] // 2, printed["height"] // 2)]
+        else:
+            chart = [self.image(figure.number, chart_lang=chart_lang)] if self.charted(figure) else []
         return chart + [f"<figcaption>{inline_html(figure.caption[self.lang])} {link}</figcaption>"]
 
     def image(self, number: int, thumbnail: bool = False, chart_lang: str | None = None) -> str:

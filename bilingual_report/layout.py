@@ -75,5 +75,10 @@ class SiteLayout:
         return f"figures/figure-{number}{'' if lang is None else '-' + lang}.svg"
 
     @staticmethod
+    def printed_chart(name: str) -> str:
+        """A figure's image as the PDF prints it (each language's, beside each other in both languages' folders)."""
+        return f"figures/{name}.webp"
+
+    @staticmethod
     def chart_data(number: int) -> str:
         return f"figures/figure-{number}.csv"

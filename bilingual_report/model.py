@@ -44,6 +44,7 @@ class Figure:
     lines: Bilingual
     kind: str = "figure"          # the caption's kind: figure (图 N), or table (表 N) for a table printed as an image
     page: Bilingual = field(default_factory=dict)
+    printed: Bilingual = field(default_factory=dict)  # from a PDF: {lang: {name, width, height}} of the image printed
     type: str = "figure"
 
 

@@ -7,6 +7,7 @@ language only) is refused, naming its pages.
 """
 from __future__ import annotations
 
+import base64
 import dataclasses
 import hashlib
 import json
@@ -24,17 +25,31 @@ MARGIN_ZONE = 0.1            # the top and bottom share of a page where running 
 PARAGRAPH_GAP = 1.35         # a gap this many times a line's height starts a new paragraph
 INDENT = 0.8                 # a first line this many characters in starts a new paragraph
 HEADING_SIZE = 1.12          # a line this much larger than the body text is a heading
+IMAGE_MIN = 40              # an image narrower or lower than this (in points) is an ornament, not a figure
+IMAGE_WIDTH = 960          # the width (pixels) a printed figure is rendered at for the web
 SPACE_GAP = 0.15            # a gap between two characters this many times their size is a space
 CID = re.compile(r"\(cid:\d+\)")
 
 
+@dataclass(frozen=True)
+class PrintedImage:
+    """An image printed in the body of a page (a chart as the PDF shows it), rendered for the web."""
+
+    page: int
+    line: int          # the line read after it
+    data: bytes        # WebP
+    size: tuple[int, int]
+
+
 @dataclass
 class PdfText:
-    """The PDF as lines (numbered in reading order), where each line came from, and what was dropped by position."""
+    """The PDF as lines (numbered in reading order), where each line came from, what was dropped by position, and
+    the images printed in the text."""
 
     lines: list[tuple[int, str]]
     pages: dict[int, tuple[int, str | None]]  # line number → (PDF page, printed page number)
     repairs: list[Repair]
+    images: list[PrintedImage] = dataclasses.field(default_factory=list)
 
 
 def open_pdf(path: Path):
@@ -73,6 +88,18 @@ def line_text(chars: list[dict]) -> str:
     return "".join(out)
 
 
+def rendered(page, image: dict) -> tuple[bytes, tuple[int, int]]:
+    """An image's region of the page, rendered as WebP at the width a page shows it."""
+    import io
+
+    box = (image["x0"], image["top"], image["x1"], image["bottom"])
+    resolution = max(72, min(300, IMAGE_WIDTH * 72 / (box[2] - box[0])))
+    picture = page.crop(box).to_image(resolution=resolution).original.convert("RGB")
+    out = io.BytesIO()
+    picture.save(out, "WEBP", quality=85, method=6)
+    return out.getvalue(), picture.size
+
+
 def digitless(text: str) -> str:
     return re.sub(r"\d+", "#", "".join(text.split()))
 
@@ -102,6 +129,7 @@ class PdfReader:
         self.lines: list[tuple[int, str]] = []
         self.pages: dict[int, tuple[int, str | None]] = {}
         self.repairs: list[Repair] = []
+        self.images: list[PrintedImage] = []
 
     def emit(self, text: str, page: tuple[int, str | None]) -> None:
         number = len(self.lines) + 1
@@ -113,19 +141,20 @@ class PdfReader:
             furniture = running_lines(pdf.pages)
             pages = [self.page_content(page, furniture) for page in pdf.pages]
         self.check(pages)
-        body_sizes = [line["size"] for _, lines, _ in pages for line in lines if line.get("text")]
+        body_sizes = [line["size"] for _, lines, _, _ in pages for line in lines if line.get("text")]
         body = statistics.median(body_sizes) if body_sizes else 10.0
-        for index, (zone, lines, tables) in enumerate(pages, start=1):
+        for index, (zone, lines, tables, images) in enumerate(pages, start=1):
             page = (index, page_label(zone))
             for text in zone:
                 kind = "page_number" if PAGE_NUMBER_ALONE.match(text) else "running_line"
                 self.repairs.append(Repair(kind, len(self.lines) + 1, f"{text} (page {index})"))
-            self.page_lines(lines, tables, body, page)
+            self.page_lines(lines, tables, images, body, page)
             self.emit("", page)  # a page break ends a block; the text path rejoins what it cut
-        return PdfText(joined_bold(self.lines), self.pages, self.repairs)
+        return PdfText(joined_bold(self.lines), self.pages, self.repairs, self.images)
 
-    def page_content(self, page, furniture: set[str]) -> tuple[list[str], list[dict], list]:
-        """A page's header and footer lines, its body lines (with size and position), and its ruled tables."""
+    def page_content(self, page, furniture: set[str]) -> tuple[list[str], list[dict], list, list]:
+        """A page's header and footer lines, its body lines (with size and position), its ruled tables and the images
+        printed in its body (each rendered from its region)."""
         zone = page.height * MARGIN_ZONE
         top, bottom, header_footer, rest = 0.0, page.height, [], []
         for line in page.extract_text_lines(return_chars=True, strip=True):
@@ -151,18 +180,24 @@ class PdfReader:
             lines.append({"text": line_text(chars), "top": line["top"], "bottom": line["bottom"], "x0": line["x0"],
                           "size": statistics.median(c["size"] for c in chars),
                           "bold": all("bold" in c["fontname"].lower() for c in chars)})
-        return header_footer, lines, [(bbox[1], rows) for bbox, rows in tables]
+        images = [(image["top"], rendered(page, image)) for image in page.images
+                  if image["x1"] - image["x0"] >= IMAGE_MIN and image["bottom"] - image["top"] >= IMAGE_MIN
+                  and image["top"] >= top and image["bottom"] <= bottom]
+        return header_footer, lines, [(bbox[1], rows) for bbox, rows in tables], images
 
-    def page_lines(self, lines: list[dict], tables: list, body_size: float, page: tuple[int, str | None]) -> None:
-        """The body lines of a page in reading order, a blank line between paragraphs; tables where they stand."""
+    def page_lines(self, lines: list[dict], tables: list, images: list, body_size: float,
+                   page: tuple[int, str | None]) -> None:
+        """The body lines of a page in reading order, a blank line between paragraphs; tables and images where they
+        stand (each a block of its own)."""
         left = min((line["x0"] for line in lines), default=0)
         heights = [b["top"] - a["top"] for a, b in zip(lines, lines[1:]) if 0 < b["top"] - a["top"] < 3 * body_size]
         step = statistics.median(heights) if heights else body_size * 1.5
         previous = None
-        pending = sorted(tables, key=lambda table: table[0])
+        pending = sorted([(top, "table", rows) for top, rows in tables] + [(top, "image", image) for top, image in images],
+                         key=lambda item: item[0])
         for line in lines:
             while pending and pending[0][0] < line["top"]:
-                self.table(pending.pop(0)[1], page)
+                self.place(pending.pop(0), page)
                 previous = None
             text = line["text"]
             if previous is not None and self.new_paragraph(previous, line, left, step, body_size):
@@ -170,8 +205,17 @@ class PdfReader:
             heading = line["bold"] and line["size"] > body_size * HEADING_SIZE
             self.emit(text.replace("**", "") if heading else text, page)  # a heading is bold anyway
             previous = line
-        for _, rows in pending:
-            self.table(rows, page)
+        for item in pending:
+            self.place(item, page)
+
+    def place(self, item: tuple, page: tuple[int, str | None]) -> None:
+        _, kind, content = item
+        if kind == "table":
+            self.table(content, page)
+            return
+        data, size = content
+        self.emit("", page)
+        self.images.append(PrintedImage(page[0], len(self.lines) + 1, data, size))
 
     @staticmethod
     def new_paragraph(previous: dict, line: dict, left: float, step: float, body_size: float) -> bool:
@@ -190,12 +234,12 @@ class PdfReader:
     def check(self, pages: list) -> None:
         """Refuse what cannot be read as text: no text layer, fonts without Unicode maps."""
         name = str(self.path)
-        empty = [index for index, (zone, lines, tables) in enumerate(pages, start=1) if not lines and not tables]
+        empty = [index for index, (_, lines, tables, _) in enumerate(pages, start=1) if not lines and not tables]
         if len(empty) == len(pages):
             raise InputError.single(name, None, f"the PDF has no text layer on any of its {len(pages)} pages "
                                                 "(a scanned document?)",
                                     "use the PDF the report was typeset to, or run OCR on it first")
-        cid = [index for index, (_, lines, _) in enumerate(pages, start=1) if any(CID.search(l["text"]) for l in lines)]
+        cid = [index for index, (_, lines, _, _) in enumerate(pages, start=1) if any(CID.search(l["text"]) for l in lines)]
         if cid:
             raise InputError.single(name, None, f"the fonts on pages {spans(cid)} have no Unicode map: their text "
                                                 "comes out as (cid:N) codes",
@@ -250,11 +294,15 @@ def cached_read(path: Path, cache: Path | None) -> PdfText:
     if stored.exists():
         data = json.loads(stored.read_text(encoding="utf-8"))
         return PdfText([tuple(line) for line in data["lines"]], {int(k): tuple(v) for k, v in data["pages"].items()},
-                       [Repair(**repair) for repair in data["repairs"]])
+                       [Repair(**repair) for repair in data["repairs"]],
+                       [PrintedImage(i["page"], i["line"], base64.b64decode(i["data"]), tuple(i["size"]))
+                        for i in data["images"]])
     text = PdfReader(path).read()
     cache.mkdir(parents=True, exist_ok=True)
     temporary = stored.with_name(stored.name + ".tmp")
-    temporary.write_text(json.dumps({"lines": text.lines, "pages": text.pages,
+    images = [{"page": i.page, "line": i.line, "data": base64.b64encode(i.data).decode(), "size": list(i.size)}
+              for i in text.images]
+    temporary.write_text(json.dumps({"lines": text.lines, "pages": text.pages, "images": images,
                                      "repairs": [dataclasses.asdict(r) for r in text.repairs]}, ensure_ascii=False),
                          encoding="utf-8")
     temporary.replace(stored)

@@ -91,6 +91,8 @@ def generate(settings: Settings, cache_dir: Path) -> Generated:
             files[docs_file(lang, layout.chart_data(figure.number))] = csv_bytes([figure], lang, style)
         if figures:
             files[docs_file(lang, paths.ALL_FIGURES_CSV)] = csv_bytes(figures, lang, style)
+        for name, data in reading.images.items():  # both languages' printed figures, for the side-by-side pages
+            files[docs_file(lang, layout.printed_chart(name))] = data
     return Generated(reading, layout, figures, key_figures, files, cache.drawn, findings)
 
 

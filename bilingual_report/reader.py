@@ -7,7 +7,7 @@ of another numbering scheme) is a warning. Both carry the file and line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .align import Pair, length_ratio, pair_run
@@ -35,6 +35,7 @@ class Reading:
     scheme: Scheme
     cleaned: Cleaned          # the page furniture removed and the breaks repaired, line by line
     warnings: list[Problem]
+    images: dict[str, bytes] = field(default_factory=dict)  # a PDF's printed figures, by the name figures give them
 
 
 def language_runs(blocks: list[Block]) -> list[list[Block]]:
@@ -103,6 +104,7 @@ class DocumentReader:
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
         self.pages: dict[int, tuple[int, str | None]] = {}  # for a PDF: line as read → (PDF page, printed page)
+        self.printed: list = []  # for a PDF: the images printed in its text
 
     def problem(self, line: int | None, message: str, hint: str = "") -> None:
         self.problems.append(Problem(self.name, line, message, hint))
@@ -114,7 +116,7 @@ class DocumentReader:
         """The source's lines (a PDF's read by layout) and what was dropped by position before cleaning."""
         if self.path.is_file() and is_pdf(self.path):
             pdf = read_pdf(self.path, self.cache)
-            self.pages = pdf.pages
+            self.pages, self.printed = pdf.pages, pdf.images
             return pdf.lines, pdf.repairs
         return text_lines(read_text(self.path)), []
 
@@ -169,13 +171,40 @@ class DocumentReader:
                          "(or adjust data/profile.yml)")
         pairs = self.pair_all(rest, scheme)
         document = TreeBuilder(self, scheme).build(title, issuer, front, pairs)
+        images: dict[str, bytes] = {}
         if self.pages:
             for node, _ in document.walk():
                 if not isinstance(node, Heading):
                     node.page = {lang: list(self.pages[node.lines[lang][0]]) for lang in LANGS}
+            images = self.attach_images(document)
         if self.problems:
             raise InputError(self.problems)
-        return Reading(document, scheme, cleaned, self.located(self.warnings))
+        return Reading(document, scheme, cleaned, self.located(self.warnings), images)
+
+    def attach_images(self, document: Document) -> dict[str, bytes]:
+        """Each figure's printed image in each language: the one just above its caption on its page (or else just
+        below it). The images by name."""
+        taken: set[int] = set()
+        images: dict[str, bytes] = {}
+        for node, _ in document.walk():
+            if not isinstance(node, Figure):
+                continue
+            for lang in LANGS:
+                line = node.lines[lang][0]
+                page = self.pages[line][0]
+                candidates = [k for k, image in enumerate(self.printed) if image.page == page and k not in taken]
+                above = [k for k in candidates if self.printed[k].line <= line]
+                below = [k for k in candidates if self.printed[k].line > line]
+                chosen = max(above, key=lambda k: self.printed[k].line) if above else \
+                    min(below, key=lambda k: self.printed[k].line) if below else None
+                if chosen is None:
+                    continue
+                taken.add(chosen)
+                image = self.printed[chosen]
+                name = f"{node.id}-printed-{lang}"
+                node.printed[lang] = {"name": name, "width": image.size[0], "height": image.size[1]}
+                images[name] = image.data
+        return images
 
     def front_matter(self, runs: list[list[Block]], scheme: Scheme) -> tuple[Bilingual | None, list[Bilingual], list]:
         """The issuing office and other short lines between the title and the text, each Chinese then English."""

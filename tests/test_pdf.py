@@ -166,3 +166,24 @@ def test_a_reading_is_kept_by_the_pdfs_hash(tmp_path, pdfs):
     assert len(list((tmp_path / "pdf").glob("*.json"))) == 1
     again = read_pdf(pdfs["law"], tmp_path / "pdf")
     assert again == first
+
+
+def test_the_printed_figures_are_shown_in_each_language(tmp_path, pdfs):
+    reading = read_report(pdfs["paper-a4"])
+    figures = [node for node, _ in reading.document.walk() if node.type == "figure"]
+    assert [f.id for f in figures] == ["figure-1", "figure-2", "figure-4", "figure-5", "figure-6"]
+    for figure in figures:
+        assert set(figure.printed) == {"zh", "en"}
+        assert reading.images[figure.printed["zh"]["name"]] != reading.images[figure.printed["en"]["name"]]
+    from PIL import Image
+    picture = Image.open(io.BytesIO(reading.images["figure-1-printed-en"]))
+    assert picture.format == "WEBP" and picture.getpixel((picture.width // 2, picture.height - 20))[0] > 150  # orange
+    site = tmp_path / "site"
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--source", str(pdfs["paper-a4"]),
+                             "--site-dir", str(site)], capture_output=True, text=True, cwd=ROOT,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stderr
+    for prefix, lang in (("", "zh"), ("en/", "en")):
+        page = (site / prefix / "section-2/index.html").read_text(encoding="utf-8")
+        assert f'src="../figures/figure-1-printed-{lang}.webp"' in page
+        assert (site / prefix / f"figures/figure-1-printed-{lang}.webp").exists()
