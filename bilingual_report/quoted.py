@@ -11,6 +11,12 @@ from pathlib import Path
 from .model import LANGS, Document, Paragraph, Table, printed_text
 from .numbers import states
 from .text import collapse, without_markup
+
+
+def comparable(lang: str, text: str) -> str:
+    """Text as quotes are compared: Chinese without spaces (a line break may drop one, as in 2525 件), English with
+    its spaces as one."""
+    return "".join(text.split()) if lang == "zh" else collapse(text)
 from .yaml_lines import LocatedYaml
 
 
@@ -24,9 +30,9 @@ def block_texts(document: Document):
     """(id, {lang: text without markup}) for every paragraph (an item's first with its lead) and table."""
     for node, parents in document.walk():
         if isinstance(node, Paragraph):
-            yield node.id, {lang: collapse(without_markup(printed_text(node, parents, lang))) for lang in LANGS}
+            yield node.id, {lang: comparable(lang, without_markup(printed_text(node, parents, lang))) for lang in LANGS}
         elif isinstance(node, Table):
-            yield node.id, {lang: collapse(" ".join([node.title.get(lang, ""), node.caption[lang]]
+            yield node.id, {lang: comparable(lang, " ".join([node.title.get(lang, ""), node.caption[lang]]
                                                     + [" ".join(r) for r in node.rows[lang]])) for lang in LANGS}
 
 
@@ -56,7 +62,7 @@ class QuotedDataFile(LocatedYaml):
 
     def find_quote(self, where: tuple, quote: dict, value: float, percent: bool) -> Source | None:
         """The paragraph or table whose texts hold both quotes, each quote stating the value."""
-        wanted = {lang: collapse(quote[lang]) for lang in LANGS}
+        wanted = {lang: comparable(lang, quote[lang]) for lang in LANGS}
         for block_id, texts in block_texts(self.document):
             if all(wanted[lang] in texts[lang] for lang in LANGS):
                 for lang in LANGS:

@@ -187,3 +187,23 @@ def test_the_printed_figures_are_shown_in_each_language(tmp_path, pdfs):
         page = (site / prefix / "section-2/index.html").read_text(encoding="utf-8")
         assert f'src="../figures/figure-1-printed-{lang}.webp"' in page
         assert (site / prefix / f"figures/figure-1-printed-{lang}.webp").exists()
+
+
+def test_with_figure_data_the_printed_chart_and_the_redrawn_one_are_both_there(tmp_path, pdfs):
+    import shutil
+
+    from conftest import copy_project, mkdocs_build
+
+    project = copy_project(tmp_path / "project")
+    shutil.copy(pdfs["paper-a4"], project / "data" / "report.pdf")
+    settings = project / "data" / "site.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace(
+        "source: data/zhejiang-ip-white-paper-2019.txt", "source: data/report.pdf"), encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    for prefix, lang, summary in (("", "zh", "按正文数字重绘的图表"), ("en/", "en", "The chart redrawn from the text")):
+        page = (project / "site" / prefix / "section-2/index.html").read_text(encoding="utf-8")
+        printed = page.index(f'src="../figures/figure-1-printed-{lang}.webp"')
+        redrawn = page.index('<details class="figure-redrawn">')
+        assert printed < redrawn < page.index('src="../figures/figure-1.svg"') and summary in page
+        assert 'data-cite="' in page and (", p. " in page if lang == "en" else "页" in page)
