@@ -26,6 +26,10 @@ PARAGRAPH_GAP = 1.35         # a gap this many times a line's height starts a ne
 INDENT = 0.8                 # a first line this many characters in starts a new paragraph
 HEADING_SIZE = 1.12          # a line this much larger than the body text is a heading
 IMAGE_MIN = 40              # an image narrower or lower than this (in points) is an ornament, not a figure
+VECTOR_MIN = 4              # this many shapes together, outside the tables, are a chart drawn as vectors
+VECTOR_GAP = 16             # shapes this close (points) belong to one drawing
+LABEL_GAP = 6               # text this close to a drawing is its label (a caption stands further off)
+LABEL_LINE = 60             # a line of text this short beside a drawing is one of its labels
 IMAGE_WIDTH = 960          # the width (pixels) a printed figure is rendered at for the web
 SPACE_GAP = 0.15            # a gap between two characters this many times their size is a space
 CID = re.compile(r"\(cid:\d+\)")
@@ -88,11 +92,40 @@ def line_text(chars: list[dict]) -> str:
     return "".join(out)
 
 
-def rendered(page, image: dict) -> tuple[bytes, tuple[int, int]]:
-    """An image's region of the page, rendered as WebP at the width a page shows it."""
+def vector_figures(page, body: tuple[float, float], tables: list[tuple], lines: list[dict]) -> list[tuple]:
+    """The regions of charts drawn as vectors: rectangles, curves and short lines outside the tables, in groups of
+    VECTOR_MIN or more, each grown to take in the labels around it."""
+    top, bottom = body
+    shapes = sorted((obj for obj in page.rects + page.curves + page.lines
+                     if obj["top"] >= top and obj["bottom"] <= bottom and obj["x1"] - obj["x0"] < page.width * 0.8
+                     and not any(x0 - 1 <= obj["x0"] and obj["x1"] <= x1 + 1 and y0 - 1 <= obj["top"]
+                                 and obj["bottom"] <= y1 + 1 for x0, y0, x1, y1 in tables)),
+                    key=lambda obj: obj["top"])
+    groups: list[list[dict]] = []
+    for shape in shapes:
+        if groups and shape["top"] <= max(s["bottom"] for s in groups[-1]) + VECTOR_GAP:
+            groups[-1].append(shape)
+        else:
+            groups.append([shape])
+    regions = []
+    for group in groups:
+        box = [min(s["x0"] for s in group), min(s["top"] for s in group), max(s["x1"] for s in group),
+               max(s["bottom"] for s in group)]
+        if len(group) < VECTOR_MIN or box[2] - box[0] < IMAGE_MIN or box[3] - box[1] < IMAGE_MIN:
+            continue
+        for line in lines:  # the chart's labels, set just around it
+            if line["x0"] < box[2] and line["x1"] > box[0] and box[1] - LABEL_GAP < line["bottom"] \
+                    and line["top"] < box[3] + LABEL_GAP and len(line["text"]) <= LABEL_LINE:
+                box = [min(box[0], line["x0"]), min(box[1], line["top"]), max(box[2], line["x1"]),
+                       max(box[3], line["bottom"])]
+        regions.append(tuple(box))
+    return regions
+
+
+def rendered(page, box: tuple) -> tuple[bytes, tuple[int, int]]:
+    """A region of the page (an image, a drawing), rendered as WebP at the width a page shows it."""
     import io
 
-    box = (image["x0"], image["top"], image["x1"], image["bottom"])
     resolution = max(72, min(300, IMAGE_WIDTH * 72 / (box[2] - box[0])))
     picture = page.crop(box).to_image(resolution=resolution).original.convert("RGB")
     out = io.BytesIO()
@@ -171,18 +204,20 @@ class PdfReader:
         for table in page.crop((0, top, page.width, bottom)).find_tables():
             rows = [[(cell or "").replace("\n", " ").strip() for cell in row] for row in table.extract()]
             tables.append((table.bbox, rows))
+        drawings = vector_figures(page, (top, bottom), [bbox for bbox, _ in tables], rest)
         lines = []
         for line in rest:
             if any(x0 - 1 <= line["x0"] and line["x1"] <= x1 + 1 and y0 - 1 <= line["top"] and line["bottom"] <= y1 + 1
-                   for (x0, y0, x1, y1), _ in tables):
-                continue  # text inside a table: the table gives it
+                   for (x0, y0, x1, y1) in [bbox for bbox, _ in tables] + drawings):
+                continue  # text inside a table or a chart: the table or the chart's image gives it
             chars = line["chars"]
             lines.append({"text": line_text(chars), "top": line["top"], "bottom": line["bottom"], "x0": line["x0"],
                           "size": statistics.median(c["size"] for c in chars),
                           "bold": all("bold" in c["fontname"].lower() for c in chars)})
-        images = [(image["top"], rendered(page, image)) for image in page.images
-                  if image["x1"] - image["x0"] >= IMAGE_MIN and image["bottom"] - image["top"] >= IMAGE_MIN
-                  and image["top"] >= top and image["bottom"] <= bottom]
+        boxes = [(image["x0"], image["top"], image["x1"], image["bottom"]) for image in page.images
+                 if image["x1"] - image["x0"] >= IMAGE_MIN and image["bottom"] - image["top"] >= IMAGE_MIN
+                 and image["top"] >= top and image["bottom"] <= bottom]
+        images = [(box[1], rendered(page, box)) for box in boxes + drawings]
         return header_footer, lines, [(bbox[1], rows) for bbox, rows in tables], images
 
     def page_lines(self, lines: list[dict], tables: list, images: list, body_size: float,

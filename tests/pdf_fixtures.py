@@ -49,8 +49,20 @@ def chart_image(lang: str) -> str:
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
 
 
-def html_of(source: Path) -> str:
-    """Each block a paragraph, a tab-separated block a ruled table, a figure's caption under its chart."""
+def chart_svg(lang: str) -> str:
+    """A small bar chart drawn as vectors, with its labels as text (as a report's charts often are)."""
+    colour = "#0072B2" if lang == "zh" else "#D55E00"
+    labels = ["2017年", "2018年", "2019年"] if lang == "zh" else ["2017", "2018", "2019"]
+    bars = "".join(f'<rect x="{40 + 110 * k}" y="{200 - h}" width="70" height="{h}" fill="{colour}"/>'
+                   f'<text x="{50 + 110 * k}" y="220" font-size="12">{labels[k]}</text>'
+                   f'<line x1="{40 + 110 * k}" y1="205" x2="{110 + 110 * k}" y2="205" stroke="black"/>'
+                   for k, h in enumerate((100, 160, 80)))
+    return f'<svg width="360" height="230" viewBox="0 0 360 230">{bars}</svg>'
+
+
+def html_of(source: Path, vector: bool = False) -> str:
+    """Each block a paragraph, a tab-separated block a ruled table, a figure's caption under its chart (an image, or
+    with vector=True a drawing)."""
     parts = []
     for block in (b.strip("\n") for b in re.split(r"\n[ \t\u3000]*\n", source.read_text(encoding="utf-8")) if b.strip()):
         if "\t" in block:
@@ -61,17 +73,19 @@ def html_of(source: Path) -> str:
         for text in paragraphs(block):
             lang = "zh" if HAN.search(text) else "en"
             if CAPTION.match(text) and not parts[-1].startswith("<table"):
-                parts.append(f'<p><img src="{chart_image(lang)}" style="width: 60%"></p>')
+                parts.append(f"<div>{chart_svg(lang)}</div>" if vector else
+                             f'<p><img src="{chart_image(lang)}" style="width: 60%"></p>')
             kind = ' class="heading"' if HEADING.match(text) else ""
             body = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", html.escape(text))
             parts.append(f'<p lang="{lang}"{kind}>{body}</p>')
     return "".join(parts)
 
 
-def typeset(source: Path, out: Path, layout: str = "a4", header: str = "", footer: str = "") -> Path:
+def typeset(source: Path, out: Path, layout: str = "a4", header: str = "", footer: str = "",
+            vector: bool = False) -> Path:
     from weasyprint import HTML
 
-    body = html_of(source)
+    body = html_of(source, vector)
     css = LAYOUTS[layout].replace("REPORT TITLE", header).replace("RUNNING FOOTER", footer) + COMMON
     HTML(string=f"<html><head><style>{css}</style></head><body>{body}</body></html>").write_pdf(out)
     return out

@@ -29,7 +29,7 @@ def pdfs(tmp_path_factory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("pdfs")
     return {
         "paper-a4": typeset(PAPER, folder / "paper-a4.pdf", "a4", header="2019 年浙江省知识产权保护与发展白皮书"),
-        "paper-letter": typeset(PAPER, folder / "paper-letter.pdf", "letter", footer="浙江省知识产权局"),
+        "paper-letter": typeset(PAPER, folder / "paper-letter.pdf", "letter", footer="浙江省知识产权局", vector=True),
         "law": typeset(FIXTURES / "law.txt", folder / "law.pdf", "a4", header="某省专利促进条例"),
         "deep-report": typeset(FIXTURES / "deep-report.txt", folder / "deep.pdf", "letter", footer="某省知识产权局"),
     }
@@ -207,3 +207,10 @@ def test_with_figure_data_the_printed_chart_and_the_redrawn_one_are_both_there(t
         redrawn = page.index('<details class="figure-redrawn">')
         assert printed < redrawn < page.index('src="../figures/figure-1.svg"') and summary in page
         assert 'data-cite="' in page and (", p. " in page if lang == "en" else "页" in page)
+
+
+def test_charts_drawn_as_vectors_are_rendered_from_their_region(pdfs):
+    reading = read_report(pdfs["paper-letter"])  # its charts are drawings with text labels, not images
+    figures = [node for node, _ in reading.document.walk() if node.type == "figure"]
+    assert all(set(figure.printed) == {"zh", "en"} for figure in figures) and len(figures) == 5
+    assert not any("2017年" in node.text["zh"] for node in reading.document.paragraphs())  # the labels stay in it
