@@ -33,6 +33,9 @@ LABEL_LINE = 60             # a line of text this short beside a drawing is one 
 IMAGE_WIDTH = 960          # the width (pixels) a printed figure is rendered at for the web
 SPACE_GAP = 0.15            # a gap between two characters this many times their size is a space
 CID = re.compile(r"\(cid:\d+\)")
+HAN_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+GARBLED_MIN = 20            # a page with fewer ideographs than this is not judged
+COMMON_SHARE = 0.8          # the share of a page's ideographs that must be common ones
 
 
 @dataclass(frozen=True)
@@ -145,7 +148,7 @@ def running_lines(pages) -> set[str]:
         for line in page.extract_text_lines(strip=True):
             if line["bottom"] <= zone or line["top"] >= page.height - zone:
                 seen.setdefault(digitless(line["text"]), set()).add(index)
-    return {text for text, where in seen.items() if len(where) >= min(2, len(pages))}
+    return {text for text, where in seen.items() if len(where) >= 2}
 
 
 def page_label(zone_lines: list[str]) -> str | None:
@@ -275,6 +278,12 @@ class PdfReader:
                                                 "(a scanned document?)",
                                     "use the PDF the report was typeset to, or run OCR on it first")
         cid = [index for index, (_, lines, _, _) in enumerate(pages, start=1) if any(CID.search(l["text"]) for l in lines)]
+        garbled = [index for index, (_, lines, _, _) in enumerate(pages, start=1) if not chinese_text(lines)]
+        if garbled and not cid:
+            raise InputError.single(name, None, f"the Chinese on pages {spans(garbled)} is mostly characters that "
+                                                "Chinese text does not use: its fonts map glyphs to the wrong code points",
+                                    "export the PDF again with fonts embedded as Unicode, or extract its text "
+                                    "with another tool and build from the text")
         if cid:
             raise InputError.single(name, None, f"the fonts on pages {spans(cid)} have no Unicode map: their text "
                                                 "comes out as (cid:N) codes",
@@ -295,6 +304,26 @@ def joined_bold(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             lines[index] = (number, text)
         last = index
     return lines
+
+
+def common_hanzi(char: str) -> bool:
+    """Whether a character is one of the ideographs everyday Chinese text is written in: the 6,763 of GB 2312, or
+    the 5,401 frequent ones of Big5 (a traditional form now and then, as 意見)."""
+    for codec, first, last in (("gb2312", 0xB0, 0xF7), ("big5", 0xA4, 0xC6)):
+        try:
+            encoded = char.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        if len(encoded) == 2 and first <= encoded[0] <= last:
+            return True
+    return False
+
+
+def chinese_text(lines: list[dict]) -> bool:
+    """Whether a page's ideographs read as Chinese text: most of them common (a font without a Unicode map
+    gives plausible-looking but rare ones)."""
+    hanzi = [char for line in lines for char in line["text"] if HAN_IDEOGRAPH.match(char)]
+    return len(hanzi) < GARBLED_MIN or sum(map(common_hanzi, hanzi)) >= COMMON_SHARE * len(hanzi)
 
 
 def spans(pages: list[int]) -> str:

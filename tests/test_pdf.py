@@ -120,11 +120,16 @@ def encrypted_pdf(source: Path, path: Path) -> Path:
 def test_pdfs_that_are_no_bilingual_report_are_refused(tmp_path, pdfs):
     one_language = tmp_path / "zh-only.txt"
     one_language.write_text("测试报告\n\n第一段。\n\n第二段。\n", encoding="utf-8")
+    garbled = tmp_path / "garbled.txt"  # what a font without a Unicode map gives: plausible but rare ideographs
+    from bilingual_report.pdf_source import common_hanzi
+    rare = "".join([c for c in map(chr, range(0x4E00, 0x9FA5, 7)) if not common_hanzi(c)][:60])
+    garbled.write_text(f"测试报告\n\nTest Report\n\n{rare}。\n\nA paragraph.\n", encoding="utf-8")
     cases = [
         (encrypted_pdf(pdfs["law"], tmp_path / "encrypted.pdf"), "the PDF is encrypted"),
         (image_only_pdf(tmp_path / "scanned.pdf"), "the PDF has no text layer on any of its 2 pages (a scanned document?)"),
         (cid_pdf(tmp_path / "cid.pdf"), "the fonts on pages 1 have no Unicode map"),
         (typeset(one_language, tmp_path / "zh-only.pdf"), "the PDF has no English text"),
+        (typeset(garbled, tmp_path / "garbled.pdf"), "the Chinese on pages 1 is mostly characters that Chinese text"),
     ]
     for path, message in cases:
         with pytest.raises(InputError) as caught:
