@@ -4,12 +4,16 @@ spaces between Chinese characters, CJK compatibility characters. Everything remo
 with its line, and a call that is uncertain is a warning."""
 from __future__ import annotations
 
+import dataclasses
 import functools
+import hashlib
+import json
 import math
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable
 
 from .text import language_of
@@ -362,6 +366,26 @@ class Cleaner:
                 self.repairs.append(Repair("space", number, match.group(0)))
                 return ""
             self.lines[index] = (number, STRAY_SPACE.sub(stray, text))
+
+
+def cleaning_version() -> str:
+    """What a cleaning depends on besides its lines and the profile: this module."""
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+
+
+def stored_clean(lines: list[Line], structure: Structure, stored: Path) -> Cleaned:
+    """clean(), kept in a file (a PDF's lines are cleaned once, not at every build)."""
+    if stored.exists():
+        data = json.loads(stored.read_text(encoding="utf-8"))
+        return Cleaned([tuple(line) for line in data["lines"]], [Repair(**r) for r in data["repairs"]],
+                       [tuple(w) for w in data["warnings"]])
+    cleaned = clean(lines, structure)
+    stored.parent.mkdir(parents=True, exist_ok=True)
+    temporary = stored.with_name(stored.name + ".tmp")
+    temporary.write_text(json.dumps({"lines": cleaned.lines, "repairs": [dataclasses.asdict(r) for r in cleaned.repairs],
+                                     "warnings": cleaned.warnings}, ensure_ascii=False), encoding="utf-8")
+    temporary.replace(stored)
+    return cleaned
 
 
 def clean(lines: list[Line], structure: Structure) -> Cleaned:

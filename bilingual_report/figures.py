@@ -367,7 +367,7 @@ def load_figures(folder: Path, document: Document, words: dict) -> list[FigureDa
             problems.append(Problem(str(figure.path), 1, f"the text has no caption for figure {figure.number}",
                                     "check the figure number against the captions 图 N / Figure N"))
     for number, block in sorted(captions.items()):
-        if isinstance(block, Figure) and number not in seen and number not in present:
+        if isinstance(block, Figure) and not block.printed and number not in seen and number not in present:
             problems.append(Problem(str(folder), None, f"figure {number} («{block.caption['en']}») has no data file",
                                     f"add {folder}/figure-{number}.yml"))
     if problems:

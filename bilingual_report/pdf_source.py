@@ -57,6 +57,7 @@ class PdfText:
     pages: dict[int, tuple[int, str | None]]  # line number → (PDF page, printed page number)
     repairs: list[Repair]
     images: list[PrintedImage] = dataclasses.field(default_factory=list)
+    key: str = ""  # what the reading is kept under (the PDF's hash and the reader's version), when it is kept
 
 
 def open_pdf(path: Path):
@@ -360,8 +361,8 @@ def cached_read(path: Path, cache: Path | None) -> PdfText:
         return PdfText([tuple(line) for line in data["lines"]], {int(k): tuple(v) for k, v in data["pages"].items()},
                        [Repair(**repair) for repair in data["repairs"]],
                        [PrintedImage(i["page"], i["line"], base64.b64decode(i["data"]), tuple(i["size"]))
-                        for i in data["images"]])
-    text = PdfReader(path).read()
+                        for i in data["images"]], key)
+    text = dataclasses.replace(PdfReader(path).read(), key=key)
     cache.mkdir(parents=True, exist_ok=True)
     temporary = stored.with_name(stored.name + ".tmp")
     images = [{"page": i.page, "line": i.line, "data": base64.b64encode(i.data).decode(), "size": list(i.size)}

@@ -2,6 +2,7 @@
 reference templates, read and checked with the line of every problem."""
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +61,7 @@ class Profile:
     note: dict[str, re.Pattern]
     captions: tuple[CaptionRule, ...]
     references: dict  # {intro, paragraph, join}: {lang: template}
+    digest: str = ""  # of the profile's file: what was read with it can be kept under it
 
 
 # What may follow an unnumbered heading's word: a title, after a separator (none needed in Chinese: 附录一主要数据).
@@ -168,7 +170,8 @@ class ProfileFile(LocatedYaml):
                       if "page" in raw else {}}
         if self.problems:
             return None
-        return Profile(tuple(schemes), tuple(unnumbered), note, tuple(captions), references)
+        return Profile(tuple(schemes), tuple(unnumbered), note, tuple(captions), references,
+                       hashlib.sha256(self.path.read_bytes()).hexdigest()[:16])
 
 
 def load_profile(path: Path) -> Profile:

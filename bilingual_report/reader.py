@@ -16,7 +16,7 @@ from .elements import (Element, choose_scheme, heading_label, heading_like, othe
 from .errors import InputError, Problem
 from .model import LANGS, Bilingual, Document, Figure, Heading, Paragraph, Table
 from .profile import Level, Profile, Scheme
-from .cleanup import Cleaned, Repair, Structure, clean
+from .cleanup import Cleaned, Structure, clean, cleaning_version, stored_clean
 from .pdf_source import is_pdf, read_pdf
 from .source import Block, read_text, split_blocks, text_lines
 from .text import ends_sentence, join
@@ -112,13 +112,20 @@ class DocumentReader:
     def warning(self, line: int | None, message: str, hint: str = "") -> None:
         self.warnings.append(Problem(self.name, line, message, hint))
 
-    def source(self) -> tuple[list[tuple[int, str]], list[Repair]]:
-        """The source's lines (a PDF's read by layout) and what was dropped by position before cleaning."""
-        if self.path.is_file() and is_pdf(self.path):
-            pdf = read_pdf(self.path, self.cache)
-            self.pages, self.printed = pdf.pages, pdf.images
-            return pdf.lines, pdf.repairs
-        return text_lines(read_text(self.path)), []
+    def source(self, structure: Structure) -> Cleaned:
+        """The source's lines cleaned (a PDF's read by layout, with what was dropped by position, and both kept in
+        the cache under the PDF's hash and the profile's)."""
+        if not (self.path.is_file() and is_pdf(self.path)):
+            return clean(text_lines(read_text(self.path)), structure)
+        pdf = read_pdf(self.path, self.cache)
+        self.pages, self.printed = pdf.pages, pdf.images
+        if pdf.key:
+            stored = self.cache / f"{pdf.key}-{self.profile.digest}-{cleaning_version()}.clean.json"
+            cleaned = stored_clean(pdf.lines, structure, stored)
+        else:
+            cleaned = clean(pdf.lines, structure)
+        cleaned.repairs = sorted(pdf.repairs + cleaned.repairs, key=lambda r: r.line)
+        return cleaned
 
     def located(self, problems: list[Problem]) -> list[Problem]:
         """A PDF's problems by page (and line of the text read from it, as `convert.py --cleaned` shows it)."""
@@ -135,9 +142,7 @@ class DocumentReader:
 
     def read_source(self) -> Reading:
         structure = Structure(lambda text: heading_like(self.profile, text), lambda text: heading_label(self.profile, text))
-        lines, dropped = self.source()
-        cleaned = clean(lines, structure)
-        cleaned.repairs = sorted(dropped + cleaned.repairs, key=lambda r: r.line)
+        cleaned = self.source(structure)
         for line, message in cleaned.warnings:
             self.warning(line, message, "check the line, and see `scripts/convert.py FILE --outline`")
         blocks = split_blocks(cleaned.lines)

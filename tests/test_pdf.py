@@ -219,3 +219,14 @@ def test_charts_drawn_as_vectors_are_rendered_from_their_region(pdfs):
     figures = [node for node, _ in reading.document.walk() if node.type == "figure"]
     assert all(set(figure.printed) == {"zh", "en"} for figure in figures) and len(figures) == 5
     assert not any("2017年" in node.text["zh"] for node in reading.document.paragraphs())  # the labels stay in it
+
+
+def test_a_figure_the_pdf_prints_needs_no_data_file(tmp_path, pdfs):
+    from bilingual_report.figures import load_figures
+    from bilingual_report.settings import load_chart_style
+
+    words = load_chart_style(ROOT / "data" / "chart-style.yml")["words"]
+    (tmp_path / "figures").mkdir()
+    assert load_figures(tmp_path / "figures", read_report(pdfs["paper-a4"]).document, words) == []
+    with pytest.raises(InputError, match="figure 1 .* has no data file"):
+        load_figures(tmp_path / "figures", read_report(PAPER).document, words)  # the text has the caption only
