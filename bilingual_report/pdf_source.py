@@ -339,11 +339,6 @@ def spans(pages: list[int]) -> str:
     return ", ".join(out)
 
 
-def is_pdf(path: Path) -> bool:
-    with path.open("rb") as handle:
-        return handle.read(5) == b"%PDF-"
-
-
 def reading_version() -> str:
     """What a reading depends on besides the PDF: this module and the PDF library."""
     code = Path(__file__).read_bytes() + metadata.version("pdfplumber").encode()

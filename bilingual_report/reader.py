@@ -17,8 +17,7 @@ from .errors import InputError, Problem
 from .model import LANGS, Bilingual, Document, Figure, Heading, Paragraph, Table
 from .profile import Level, Profile, Scheme
 from .cleanup import Cleaned, Structure, clean, cleaning_version, stored_clean
-from .pdf_source import is_pdf, read_pdf
-from .source import Block, read_text, split_blocks, text_lines
+from .source import Block, is_pdf, read_text, split_blocks, text_lines
 from .text import ends_sentence, join
 
 PAIRING_HINT = ("each Chinese block must be followed by its English translation: "
@@ -117,6 +116,7 @@ class DocumentReader:
         the cache under the PDF's hash and the profile's)."""
         if not (self.path.is_file() and is_pdf(self.path)):
             return clean(text_lines(read_text(self.path)), structure)
+        from .pdf_source import read_pdf  # pdfplumber and its helpers, only for a PDF
         pdf = read_pdf(self.path, self.cache)
         self.pages, self.printed = pdf.pages, pdf.images
         if pdf.key:

@@ -37,6 +37,12 @@ class Block:
         return join(self.lang, self.texts)
 
 
+def is_pdf(path: Path) -> bool:
+    """Whether a file is a PDF (by its first bytes, whatever its name)."""
+    with path.open("rb") as handle:
+        return handle.read(5) == b"%PDF-"
+
+
 def read_text(path: Path) -> str:
     """The file's text, or an InputError saying why it cannot be read as a UTF-8 text file."""
     name = str(path)
