@@ -12,7 +12,7 @@ from .figures import FigureData
 from .layout import SiteLayout
 from .markup import attribute, inline_html, inline_text
 from .model import Figure, Heading, Node, Paragraph, Table
-from .text import without_markup
+from .text import squeezed, without_markup
 
 NUMERIC = re.compile(r"^[\d,.%/+\-]+$")
 
@@ -99,8 +99,8 @@ class BlockRenderer:
         lang = self.lang
         rows = table.rows[lang]
         caption = inline_html(table.caption[lang])
-        squeezed = lambda text: re.sub(r"\s", "", without_markup(text))  # noqa: E731
-        if table.title and squeezed(table.title[lang]) not in squeezed(table.caption[lang]):
+        title_in_caption = squeezed(without_markup(table.title.get(lang, ""))) in squeezed(without_markup(table.caption[lang]))
+        if table.title and not title_in_caption:
             caption = f"{inline_html(table.title[lang])}<br>{caption}"
 
         def cells(row: list[str], tag: str) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .text import language_of
+from .text import HAN_RANGE, language_of, squeezed
 
 Line = tuple[int, str]  # (line number in the file, text)
 
@@ -28,10 +28,9 @@ FOLD = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD
 FOLD.update({ord(radical): ideograph for radical, ideograph in RADICAL_SUPPLEMENT.items()})
 FOLDED = frozenset(chr(cp) for cp in FOLD)
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff"
-HAN_CHAR = re.compile(f"[{HAN}]")
+HAN_CHAR = re.compile(f"[{HAN_RANGE}]")
 LABEL_MAX = 12  # how far into a line a heading's number may reach (第一百二十三条)
-STRAY_SPACE = re.compile(f"(?<=[{HAN}])[ \u3000]+(?=[{HAN}])")
+STRAY_SPACE = re.compile(f"(?<=[{HAN_RANGE}])[ \u3000]+(?=[{HAN_RANGE}])")
 DASH = "—–－-"  # the ASCII hyphen last: in a character class it is then itself
 PAGE_NUMBER_ALONE = re.compile(rf"^\s*(?:[{DASH}]\s*(\d{{1,4}})\s*[{DASH}]|第\s*(\d{{1,4}})\s*页(?:\s*/?\s*共\s*\d+\s*页)?"
                                rf"|(\d{{1,4}})\s*/\s*\d{{1,4}}|(?:Page|PAGE|page)\s+(\d{{1,4}})(?:\s+of\s+\d+)?|(\d{{1,3}}))\s*$")
@@ -112,10 +111,6 @@ class Cleaned:
                 repaired.append((one if n == 1 else many).format(n=n))
         parts = (["removed " + ", ".join(removed)] if removed else []) + repaired
         return "; ".join(parts) if parts else "nothing to clean"
-
-
-def squeezed(text: str) -> str:
-    return "".join(text.split())
 
 
 @functools.cache

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .cleanup import PAGE_NUMBER_ALONE, Repair
 from .errors import InputError
-from .text import language_of
+from .text import HAN_RANGE, language_of, squeezed
 
 MARGIN_ZONE = 0.1            # the top and bottom share of a page where running headers, footers and numbers stand
 PARAGRAPH_GAP = 1.35         # a gap this many times a line's height starts a new paragraph
@@ -33,7 +33,7 @@ LABEL_LINE = 60             # a line of text this short beside a drawing is one 
 IMAGE_WIDTH = 960          # the width (pixels) a printed figure is rendered at for the web
 SPACE_GAP = 0.15            # a gap between two characters this many times their size is a space
 CID = re.compile(r"\(cid:\d+\)")
-HAN_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+HAN_IDEOGRAPH = re.compile(f"[{HAN_RANGE}]")
 GARBLED_MIN = 20            # a page with fewer ideographs than this is not judged
 COMMON_SHARE = 0.8          # the share of a page's ideographs that must be common ones
 
@@ -138,7 +138,7 @@ def rendered(page, box: tuple) -> tuple[bytes, tuple[int, int]]:
 
 
 def digitless(text: str) -> str:
-    return re.sub(r"\d+", "#", "".join(text.split()))
+    return re.sub(r"\d+", "#", squeezed(text))
 
 
 def running_lines(pages) -> set[str]:

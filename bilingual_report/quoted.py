@@ -10,13 +10,13 @@ from pathlib import Path
 
 from .model import LANGS, Document, Paragraph, Table, printed_text
 from .numbers import states
-from .text import collapse, without_markup
+from .text import collapse, squeezed, without_markup
 
 
 def comparable(lang: str, text: str) -> str:
     """Text as quotes are compared: Chinese without spaces (a line break may drop one, as in 2525 件), English with
     its spaces as one."""
-    return "".join(text.split()) if lang == "zh" else collapse(text)
+    return squeezed(text) if lang == "zh" else collapse(text)
 from .yaml_lines import LocatedYaml
 
 

@@ -18,7 +18,7 @@ from .model import LANGS, Bilingual, Document, Figure, Heading, Paragraph, Table
 from .profile import Level, Profile, Scheme
 from .cleanup import Cleaned, Structure, clean, cleaning_version, stored_clean
 from .source import Block, is_pdf, read_text, split_blocks, text_lines
-from .text import ends_sentence, join
+from .text import ends_sentence, join, squeezed
 
 PAIRING_HINT = ("each Chinese block must be followed by its English translation: "
                 "look for a missing translation or a paragraph present in one language only")
@@ -48,7 +48,7 @@ def language_runs(blocks: list[Block]) -> list[list[Block]]:
 
 
 def squeeze(text: str) -> str:
-    return "".join(text.split()).casefold()
+    return squeezed(text).casefold()
 
 
 def kind_of(element: Element) -> str:

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+HAN_RANGE = "\u3400-\u4dbf\u4e00-\u9fff"  # the ideographs (extension A and the unified block)
+HAN = re.compile(f"[{HAN_RANGE}\uf900-\ufaff]")  # and the compatibility ideographs
 LATIN = re.compile(r"[A-Za-z]")
 # Closing marks that may follow a sentence's final punctuation.
 TRAILING_CLOSERS = "”’\"')）」』》】*"
@@ -22,6 +23,11 @@ def language_of(line: str) -> str | None:
 def collapse(text: str) -> str:
     """Runs of white space (Unicode's, as str.split sees it) as one space, none at the ends."""
     return " ".join(text.split())
+
+
+def squeezed(text: str) -> str:
+    """Text without any white space (to compare Chinese, or lines, whatever their spacing)."""
+    return "".join(text.split())
 
 
 def join(lang: str, parts: list[str]) -> str:
