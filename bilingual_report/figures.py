@@ -77,10 +77,7 @@ class FigureFile(QuotedDataFile):
             self.problem((), "a figure file must be a mapping with figure, title and panels (or table)",
                          "see the README's section on figure data")
             return None
-        unknown = set(data) - {"figure", "title", "not_in_text", "facts", "panels", "table", "checks"}
-        for key in sorted(unknown, key=str):
-            self.problem((key,), f"unknown key '{key}'",
-                         "allowed: figure, title, not_in_text, facts, panels, table, checks")
+        self.unknown_keys((), data, ("figure", "title", "not_in_text", "facts", "panels", "table", "checks"))
         number = data.get("figure")
         if not isinstance(number, int) or isinstance(number, bool):
             self.problem(("figure",), "'figure' must be the figure's number, e.g. figure: 1")
@@ -110,10 +107,7 @@ class FigureFile(QuotedDataFile):
                     or isinstance(fact.get("value"), bool):
                 self.problem(where, f"fact '{name}' needs a number as its value", "e.g. value: 160600")
                 continue
-            unknown = set(fact) - {"value", "percent", "bound", "quote"}
-            for key in sorted(unknown, key=str):
-                self.problem(where + (key,), f"unknown key '{key}' in fact '{name}'",
-                             "allowed: value, percent, bound, quote")
+            self.unknown_keys(where, fact, ("value", "percent", "bound", "quote"), f" in fact '{name}'")
             if fact.get("bound") not in (None, "more_than"):
                 self.problem(where + ("bound",), "bound must be more_than", "for a number the text gives as 'more than'")
             quote = self.bilingual(where + ("quote",), fact.get("quote"))

@@ -14,7 +14,7 @@ UNITS = ("count", "yuan", "per_10k_people", "percent")
 CHANGE_UNITS = ("percent", "percentage_points")
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FIGURE_KEYS = {"id", "label", "value", "unit", "bound", "quote", "change"}
-CHANGE_KEYS = {"value", "unit", "quote"}
+CHANGE_KEYS = ("value", "unit", "quote")
 WORD_KEYS = {"increase": {"value": True}, "decrease": {"value": True}, "percentage_points": {"value": True},
              "source": {"reference": True}}
 
@@ -52,8 +52,7 @@ class KeyFiguresFile(QuotedDataFile):
             self.problem((), "the key figures file must be a mapping with title, intro, words and figures",
                          "see the README's section on key figures")
             return None
-        for key in sorted(set(data) - {"title", "intro", "words", "figures"}, key=str):
-            self.problem((key,), f"unknown key '{key}'", "allowed: title, intro, words, figures")
+        self.unknown_keys((), data, ("title", "intro", "words", "figures"))
         title = self.bilingual(("title",), data.get("title"))
         intro = self.bilingual(("intro",), data.get("intro"))
         words = self.words(data.get("words"))
@@ -96,8 +95,7 @@ class KeyFiguresFile(QuotedDataFile):
         if not isinstance(raw, dict):
             self.problem(where, "a key figure must be a mapping with id, label, value, unit and quote")
             return None
-        for key in sorted(set(raw) - FIGURE_KEYS, key=str):
-            self.problem(where + (key,), f"unknown key '{key}'", "allowed: " + ", ".join(sorted(FIGURE_KEYS)))
+        self.unknown_keys(where, raw, tuple(sorted(FIGURE_KEYS)))
         figure_id = raw.get("id")
         if not isinstance(figure_id, str) or not ID.match(figure_id):
             self.problem(where + ("id",), "id must be lowercase words joined by hyphens", "e.g. id: pct-applications")
@@ -129,8 +127,7 @@ class KeyFiguresFile(QuotedDataFile):
         if not isinstance(raw, dict):
             self.problem(where, "change must be a mapping with value, unit and quote")
             return None
-        for key in sorted(set(raw) - CHANGE_KEYS, key=str):
-            self.problem(where + (key,), f"unknown key '{key}'", "allowed: value, unit, quote")
+        self.unknown_keys(where, raw, CHANGE_KEYS)
         value = raw.get("value")
         if not isinstance(value, (int, float)) or isinstance(value, bool):
             self.problem(where + ("value",), "the change needs a number as its value (negative for a decrease)")

@@ -102,8 +102,7 @@ class ProfileFile(LocatedYaml):
         if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
             self.problem(where, "a level needs a name and zh and en patterns")
             return None
-        for key in sorted(set(raw) - LEVEL_KEYS, key=str):
-            self.problem(where + (key,), f"unknown key '{key}'", "allowed: " + ", ".join(sorted(LEVEL_KEYS)))
+        self.unknown_keys(where, raw, tuple(sorted(LEVEL_KEYS)))
         patterns = self.patterns(where, raw)
         for lang, pattern in patterns.items():
             if "numeral" not in pattern.groupindex:
@@ -124,8 +123,7 @@ class ProfileFile(LocatedYaml):
             self.problem((), "the profile must be a mapping with schemes, unnumbered, note, captions and references",
                          "see data/profile.yml")
             return None
-        for key in sorted(set(data) - {"schemes", "unnumbered", "note", "captions", "references"}, key=str):
-            self.problem((key,), f"unknown key '{key}'", "allowed: schemes, unnumbered, note, captions, references")
+        self.unknown_keys((), data, ("schemes", "unnumbered", "note", "captions", "references"))
         schemes = []
         for index, raw in enumerate(data.get("schemes") or []):
             where = ("schemes", index)

@@ -64,3 +64,8 @@ class LocatedYaml:
                 line, column = self.where[key_path[:depth]]
                 break
         self.problems.append(Problem(str(self.path), line, message, hint, column))
+
+    def unknown_keys(self, key_path: tuple, raw: dict, allowed: tuple[str, ...], within: str = "") -> None:
+        """A problem for every key of a mapping that is not one of the allowed keys (listed in the hint)."""
+        for key in sorted(set(raw) - set(allowed), key=str):
+            self.problem(key_path + (key,), f"unknown key '{key}'{within}", "allowed: " + ", ".join(allowed))
