@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .markup import page_target
+from .markup import INDEX_PAGE, page_target, page_url
 from .model import Document, Heading
 
-HOME = "index"
+HOME = INDEX_PAGE
 KEY_FIGURES = "key-figures"
 FIGURES = "figures"
 FULL_TEXT = "full-text"
@@ -20,6 +20,7 @@ TMX = "downloads/aligned-text.tmx"
 ALIGNED_CSV = "downloads/aligned-text.csv"
 ALL_FIGURES_CSV = "figures/all-figures.csv"
 SOCIAL_CARD = "social-card.png"
+SEARCH_INDEX = "search/search_index.json"  # where Material's search box loads a language's index from
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,10 @@ class SiteLayout:
 
     def link_to_node(self, node_id: str, root: str = "") -> str:
         return self.link(self.page_of(node_id), node_id, root)
+
+    def url_of(self, slug: str, anchor: str | None = None) -> str:
+        """A page's published address (and an anchor on it) from its language's root."""
+        return page_url(slug, anchor)
 
     @staticmethod
     def chart(number: int, lang: str | None = None) -> str:

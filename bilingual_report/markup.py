@@ -13,6 +13,7 @@ GENERATED_MARK = "# generated from the report's source text by bilingual_report:
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 BOLD = re.compile(r"\*\*(.+?)\*\*")
 MAX_HEADING_LEVEL = 6
+INDEX_PAGE = "index"  # the page MkDocs serves at its folder's address: the home page
 
 
 def docs_path(lang: str, slug: str) -> str:
@@ -23,6 +24,12 @@ def docs_path(lang: str, slug: str) -> str:
 def page_target(path: str, anchor: str | None = None) -> str:
     """A link to a page from Markdown: MkDocs resolves the page's source file (and checks the anchor)."""
     return f"{path}.md" + (f"#{anchor}" if anchor else "")
+
+
+def page_url(slug: str, anchor: str | None = None) -> str:
+    """A page's address from its language's root, as MkDocs publishes it (a folder per page; the home page is "")."""
+    folder = "" if slug == INDEX_PAGE else f"{slug}/"
+    return folder + (f"#{anchor}" if anchor else "")
 
 
 def nav_path(slug: str) -> str:
@@ -68,13 +75,7 @@ def markdown_inside(kind: str = "span") -> str:
     return f'markdown="{"1" if kind == "block" else "span"}"'
 
 
-def search_excluded() -> str:
-    """The attribute that keeps an element out of the search index."""
-    return 'data-search-exclude=""'
-
-
-def front_matter(title: str, description: str, *, exclude_from_search: bool = False, canonical: str | None = None,
-                 wide: bool = False) -> list[str]:
+def front_matter(title: str, description: str, *, canonical: str | None = None, wide: bool = False) -> list[str]:
     """YAML front matter: the generated-file mark, the page title and description (JSON strings are valid YAML).
 
     Themes put both into the page as HTML (the description into an attribute), so they are escaped here.
@@ -85,8 +86,6 @@ def front_matter(title: str, description: str, *, exclude_from_search: bool = Fa
     safe_description = html.escape(description, quote=True)
     lines = ["---", GENERATED_MARK, f"title: {json.dumps(safe_title, ensure_ascii=False)}",
              f"description: {json.dumps(safe_description, ensure_ascii=False)}"]
-    if exclude_from_search:
-        lines += ["search:", "  exclude: true"]
     if canonical:
         lines.append(f"canonical: {json.dumps(canonical)}")
     if wide:

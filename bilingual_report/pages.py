@@ -47,8 +47,8 @@ def first_paragraph(nodes: list) -> Paragraph | None:
 
 
 def view_switch(href: str, label: str) -> list[str]:
-    """The link between a division's page and its side-by-side page; kept out of the search index."""
-    return [f'<p class="view-switch" {markup.search_excluded()} {markup.markdown_inside()}>{markup.link(label, href)}</p>', ""]
+    """The link between a division's page and its side-by-side page."""
+    return [f'<p class="view-switch" {markup.markdown_inside()}>{markup.link(label, href)}</p>', ""]
 
 
 class PageWriter:
@@ -123,9 +123,8 @@ class PageWriter:
         return "\n".join(out + self.actions())
 
     def full_text_page(self) -> str:
-        """The whole report on one page, for printing and find-in-page; kept out of the search index."""
-        out = markup.front_matter(self.labels["full_text"], summary(self.opening_text(), self.lang),
-                                  exclude_from_search=True)
+        """The whole report on one page, for printing and find-in-page (search finds its parts on their own pages)."""
+        out = markup.front_matter(self.labels["full_text"], summary(self.opening_text(), self.lang))
         out += self.title_block() + self.intro(2)
         for division in self.layout.divisions:
             out += self.blocks.tree(division.heading, 2)

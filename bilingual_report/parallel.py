@@ -86,8 +86,7 @@ class ParallelPageWriter:
     def page_for(self, division: Division) -> str:
         heading = division.heading
         title = self.labels["parallel_title"].format(heading=without_markup(heading.printed(self.lang)))
-        out = markup.front_matter(title, self.page.heading_description(heading), exclude_from_search=True,
-                                  canonical=division.slug, wide=True)
+        out = markup.front_matter(title, self.page.heading_description(heading), canonical=division.slug, wide=True)
         out += view_switch(self.page.layout.link(division.slug, root=ROOT), self.labels["single_view"])
         out += self.rows(heading, 1)
         return "\n".join(out + action_words(self.labels))

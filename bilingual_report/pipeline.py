@@ -20,6 +20,7 @@ from .pages import PageWriter, render_pages
 from .parallel import parallel_pages
 from .profile import Profile, load_profile
 from .reader import Reading, read_report
+from .search_index import search_index_bytes
 from .settings import Settings
 from .templates import fill_segments
 from .text_exports import aligned_csv_bytes, tmx_bytes
@@ -83,6 +84,7 @@ def generate(settings: Settings, cache_dir: Path) -> Generated:
         files[docs_file(lang, paths.SOCIAL_CARD)] = cards[lang]
         files[docs_file(lang, paths.TMX)] = tmx
         files[docs_file(lang, paths.ALIGNED_CSV)] = aligned_csv
+        files[docs_file(lang, paths.SEARCH_INDEX)] = search_index_bytes(document, layout, lang)
         for figure in figures:
             files[docs_file(lang, layout.chart(figure.number))] = svgs[(figure.number, lang)].data
             for other in LANGS:  # the other language's chart, for the side-by-side pages

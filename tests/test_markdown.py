@@ -51,7 +51,7 @@ def test_side_by_side_page_pairs_every_block_and_is_no_duplicate(tmp_path):
     pages = pages_of(doc)
     for lang, back in (("zh", "只看中文"), ("en", "English only")):
         page = pages[f"{lang}/parallel/section-1.md"]
-        assert 'canonical: "section-1"' in page and "search:\n  exclude: true" in page
+        assert 'canonical: "section-1"' in page
         assert "hide:\n  - navigation\n  - toc" in page
         assert f'[{back}](../section-1.md)' in page
         assert '<h2 id="s1-1" class="pair"><span lang="zh">1. 第一项。</span> <span lang="en">1. Item one.</span></h2>' in page

@@ -1,0 +1,203 @@
+"""Search: the index each language gets, the search worker's matching and ranking (run in Chromium on small
+made-up entries), and the site's search box on the paper, measured with the query set of search_queries.yml."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from helpers import ROOT, read_document
+
+from bilingual_report.layout import SiteLayout
+from bilingual_report.model import Heading, LANGS
+from bilingual_report.search_index import search_index
+from quality.search_quality import SearchEvaluator, load_queries, summary
+
+QUERIES = load_queries(Path(__file__).parent / "search_queries.yml")
+PREFIXES = {"zh": "", "en": "en/"}
+
+
+# --- the index -------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("fixture", ["deep-report.txt", "law.txt"])
+def test_index_has_every_node_once_at_its_place(fixture):
+    document = read_document(ROOT / "tests" / "fixtures" / fixture)
+    layout = SiteLayout(document, key_figures=False, figures=False)
+    nodes = [node for node, _ in document.walk()]
+    for lang in LANGS:
+        docs = search_index(document, layout, lang)["docs"]
+        places = [d for d in docs if "#" in d["location"]]
+        assert [d["location"].split("#")[1] for d in places] == [n.id for n in nodes]
+        for node, entry in zip(nodes, places):
+            assert entry["location"] == layout.url_of(layout.page_of(node.id), node.id)
+            assert entry.get("heading", False) == isinstance(node, Heading)
+            assert entry["text"] and "**" not in entry["text"] + entry["title"]
+        pages = [d["location"] for d in docs if "#" not in d["location"]]
+        assert pages == list(dict.fromkeys(layout.url_of(layout.page_of(node.id)) for node in nodes))
+        assert set(pages) <= {"", *[layout.url_of(d.slug) for d in layout.divisions]}
+
+
+def test_built_index_per_language_points_at_ids_of_searched_pages(built_site):
+    for lang, prefix in PREFIXES.items():
+        index = json.loads((built_site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
+        assert index["config"]["lang"] == [lang]
+        pages = {d["location"].split("#")[0] for d in index["docs"]}
+        assert pages == {"", *[f"section-{n}/" for n in range(1, 7)]}  # no full text, side by side, figures
+        for doc in index["docs"]:
+            page, _, anchor = doc["location"].partition("#")
+            if anchor:
+                html = (built_site / prefix / page / "index.html").read_text(encoding="utf-8")
+                assert f'id="{anchor}"' in html, doc["location"]
+        words = " ".join(d.get("text", "") for d in index["docs"])
+        assert ("质押" in words) == (lang == "zh") and ("pledge" in words) == (lang == "en")
+
+
+def test_every_page_uses_the_report_search(built_site):
+    for path in list(built_site.glob("**/index.html")) + [built_site / "404.html", built_site / "en/404.html"]:
+        html = path.read_text(encoding="utf-8")
+        assert re.search(r'"search": "[^"]*assets/javascripts/search-worker\.js"', html), path
+        assert "search.highlight" not in html  # Material's own marking would fight the report's
+    english_page = (built_site / "en/section-1/index.html").read_text(encoding="utf-8")
+    assert '"base": "../../en/"' in english_page  # where the English index is loaded from, and results link to
+
+
+# --- the worker, on made-up entries -----------------------------------------------------------------------------
+
+ENTRIES = [
+    {"location": "a/", "title": "A"},
+    {"location": "a/#zh-1", "title": "一、数字", "text": "全省商标有效注册量达 250.4 万件，新增注册商标 61 万件；"
+     "专利权质押登记金额达到172亿元，同比增长 63.3%；PCT 国际专利申请量 2525 件。"},
+    {"location": "a/#en-1", "title": "I. Numbers", "text": "Valid registered trademarks reached 2,504,000 and 610,000 "
+     "were new; patent right pledges reached 17.2 billion Yuan, up 63.3%; PCT applications were 2,525."},
+    {"location": "b/", "title": "B"},
+    {"location": "b/#h-1", "title": "B", "text": "二、商业秘密保护", "heading": True},
+    {"location": "b/#zh-2", "title": "二、商业秘密保护", "text": "全省创建省级商业秘密保护示范区 7 个。"},
+    {"location": "b/#zh-3", "title": "二、商业秘密保护", "text": "加强保护工作，示范引领，城区试点，商业秘密得到重视。"},
+    {"location": "b/#h-2", "title": "B", "text": "Trade secrets", "heading": True},
+    {"location": "b/#en-2", "title": "Trade secrets", "text": "Demonstration areas were set up for trade secrets."},
+    {"location": "b/#en-3", "title": "Trade secrets", "text": "The protection of trade secrets demonstration areas went on."},
+    {"location": "b/#en-4", "title": "Trade secrets", "text": "The Trademark Office opened; a patent was granted."},
+]
+
+WORKER_SEARCH = """async ([url, docs, queries]) => {
+  const worker = new Worker(url)
+  const next = () => new Promise(resolve => worker.addEventListener("message", e => resolve(e.data), {once: true}))
+  worker.postMessage({type: 0, data: {config: {lang: ["zh"]}, docs, options: {}}})
+  await next()
+  const results = []
+  for (const query of queries) {
+    worker.postMessage({type: 2, data: query})
+    results.push((await next()).data.items)
+  }
+  worker.terminate()
+  return results
+}"""
+
+
+@pytest.fixture
+def search(page, site_url):
+    """Results of queries from the site's worker over the made-up entries: per query, the groups of items."""
+    page.goto(site_url + "/")
+
+    def run(*queries: str, docs: list[dict] = ENTRIES) -> list[list[list[dict]]]:
+        return page.evaluate(WORKER_SEARCH, [site_url + "/assets/javascripts/search-worker.js", docs, list(queries)])
+    return run
+
+
+def places(groups: list[list[dict]]) -> list[str]:
+    """The entries found, in the order shown: each group's page first, then its entries."""
+    return [urlsplit(item["location"]).fragment for group in groups for item in group[1:]]
+
+
+@pytest.mark.parametrize("query, found", [
+    ("250.4万", ["zh-1", "en-1"]), ("2504000", ["zh-1", "en-1"]), ("2,504,000", ["zh-1", "en-1"]),
+    ("250.4", ["zh-1"]), ("61万件", ["zh-1"]), ("610000", ["zh-1", "en-1"]), ("61万", ["zh-1", "en-1"]),
+    ("172亿元", ["zh-1"]), ("172亿", ["zh-1", "en-1"]), ("17.2 billion", ["zh-1", "en-1"]),
+    ("17200000000", ["zh-1", "en-1"]), ("63.3%", ["zh-1", "en-1"]), ("63.3", ["zh-1", "en-1"]),
+    ("2525", ["zh-1", "en-1"]), ("2,525", ["zh-1", "en-1"]), ("2525 件", ["zh-1"]), ("61 万", ["zh-1", "en-1"]),
+])
+def test_a_number_is_found_in_any_form(search, query, found):
+    assert sorted(places(search(query)[0])) == sorted(found)
+
+
+def test_every_part_of_a_query_must_be_there(search):
+    plain, mixed, missing = search("商业秘密 示范区", "trade secrets 7", "商业秘密 专利")
+    assert places(plain) == ["zh-2"]
+    assert places(mixed) == []
+    assert places(missing) == []
+
+
+def test_chinese_is_never_matched_by_single_characters(search):
+    whole, reordered, word = search("商业秘密保护示范区", "示范区商业秘密", "示范区")
+    assert places(whole) == ["zh-2"]  # zh-3 holds 商业秘密, 保护, 示范 and 区, but 区 only as one character
+    assert places(reordered) == ["zh-2"]
+    assert places(word) == ["zh-2"]
+
+
+def test_only_the_last_word_is_a_prefix_while_typing(search):
+    typing, typed, inside = search("trade", "trade ", "trade secrets")
+    # the words themselves first; then Trademark (en-4) on that page, and the page of trademarks (en-1)
+    assert places(typing) == ["h-2", "en-2", "en-3", "en-4", "en-1"]
+    assert "en-4" not in places(typed)
+    assert "en-4" not in places(inside)
+
+
+def test_plurals_match_their_singular(search):
+    assert "en-4" in places(search("patents")[0])
+    assert places(search("demonstration area")[0]) == ["en-2", "en-3"]
+
+
+def test_the_query_as_typed_ranks_first_and_headings_never_outrank_a_paragraph_holding_every_word(search):
+    phrase, partly_in_heading = search("trade secrets demonstration areas", "protection trade secrets")
+    assert places(phrase) == ["en-3", "en-2"]
+    assert places(partly_in_heading) == ["en-3"]
+
+
+def test_results_link_to_the_place_with_the_words_found_and_a_snippet_from_it(search):
+    groups = search("商业秘密保护示范区")[0]
+    page, entry = groups[0]
+    assert page["location"] == "b/" and page["title"] == "B"
+    link = urlsplit(entry["location"])
+    assert link.path == "b/" and link.fragment == "zh-2" and parse_qs(link.query)["h"] == ["商业秘密保护示范区"]
+    assert entry["title"] == "二、商业秘密保护"
+    assert entry["text"] == "全省创建省级<mark>商业秘密保护示范区</mark> 7 个。"
+    number = search("2504000")[0][0][1]
+    assert parse_qs(urlsplit(number["location"]).query)["h"] == ["250.4 万"]
+    heading = search("商业秘密")[0][0][1]
+    assert heading["location"].endswith("#h-1") and heading["title"] == "二、<mark>商业秘密</mark>保护"
+
+
+# --- the site's search box, on the paper ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", PREFIXES)
+def test_query_set_answers(page, site_url, lang):
+    """At least 95% of the queries answered by the first result and within the first five; none unanswered."""
+    evaluator = SearchEvaluator(page, site_url, PREFIXES)
+    outcomes = [evaluator.outcome(lang, query) for query in QUERIES[lang]]
+    measured = summary(outcomes)
+    assert len(outcomes) >= 40
+    assert measured["first_right"] >= 0.95, measured["missed"]
+    assert measured["top5_right"] >= 0.95, measured
+    assert measured["zero_result"] == [] and measured["wrong_language"] == 0, measured
+
+
+@pytest.mark.parametrize("start, query, target, marked", [
+    ("/section-5/", "250.4万", "/section-2/#s2-1-1", "250.4 万"),
+    ("/en/", "17200000000", "/en/section-4/#s4-3-1", "17.2 billion"),
+    ("/en/section-1/", "Madrid trademark", "/en/section-2/#s2-1-1", "Madrid"),
+])
+def test_a_result_opens_its_paragraph_with_the_words_marked(page, site_url, start, query, target, marked):
+    page.goto(site_url + start)
+    page.click("label.md-search__icon, .md-search__input")
+    page.fill(".md-search__input", query)
+    page.dispatch_event(".md-search__input", "keyup")
+    first = page.wait_for_selector(".md-search-result__list a.md-search-result__link[href*='#']", timeout=10000)
+    with page.expect_navigation():
+        first.click()
+    link = urlsplit(page.url)
+    assert f"{link.path}#{link.fragment}" == target
+    fragment = link.fragment
+    assert marked in page.eval_on_selector_all(f"[id='{fragment}'] mark[data-search-match]",
+                                               "marks => marks.map(m => m.textContent)")
