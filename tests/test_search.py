@@ -201,3 +201,30 @@ def test_a_result_opens_its_paragraph_with_the_words_marked(page, site_url, star
     fragment = link.fragment
     assert marked in page.eval_on_selector_all(f"[id='{fragment}'] mark[data-search-match]",
                                                "marks => marks.map(m => m.textContent)")
+
+
+@pytest.mark.parametrize("fixture, lang, query, answer", [
+    ("law.txt", "zh", "质押融资", "支持专利权质押融资"),
+    ("law.txt", "zh", "专利导航", "开展专利导航"),
+    ("law.txt", "zh", "2021年3月1日", "本条例自 2021 年 3 月 1 日起施行"),
+    ("law.txt", "zh", "资助", "可以给予资助"),
+    ("law.txt", "en", "pledge financing", "Pledge financing of patent rights"),
+    ("law.txt", "en", "come into force", "shall come into force"),
+    ("law.txt", "en", "subsidies", "given subsidies"),
+    ("deep-report.txt", "zh", "3.2万件", "全省发明专利授权 3.2 万件"),
+    ("deep-report.txt", "zh", "32000", "全省发明专利授权 3.2 万件|发明专利授权 32000"),  # the table prints it so
+    ("deep-report.txt", "zh", "高校发明专利", "高校发明专利授权 4100 件"),
+    ("deep-report.txt", "zh", "有效注册商标 96万", "有效注册商标达到 96 万件|有效注册商标 960000"),
+    ("deep-report.txt", "en", "32,000", "granted 32,000 invention patents"),
+    ("deep-report.txt", "en", "960000", "valid registered trademarks to 960,000|Valid registered trademarks 960000"),
+    ("deep-report.txt", "en", "15000 cases", "received 15,000 new intellectual property cases"),
+    ("deep-report.txt", "en", "Utility model patents", "Utility model patents remained stable"),
+])
+def test_other_reports_answer_their_queries_first(search, fixture, lang, query, answer):
+    """answer: the words of the entries that answer the query (one or more, | between them)."""
+    document = read_document(ROOT / "tests" / "fixtures" / fixture)
+    docs = search_index(document, SiteLayout(document, key_figures=False, figures=False), lang)["docs"]
+    expected = {d["location"] for words in answer.split("|") for d in docs if words in d.get("text", "")}
+    assert len(expected) == len(answer.split("|"))
+    first = search(query, docs=docs)[0][0][1]
+    assert first["location"].split("?")[0] + "#" + urlsplit(first["location"]).fragment in expected

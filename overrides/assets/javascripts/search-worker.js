@@ -10,7 +10,7 @@
      else cut into the fewest pieces of two characters or more that the entry holds: never single characters.
    - Ranking: the query as typed, then its parts side by side (only spaces or punctuation between them), then
      in one sentence, then anywhere in the entry; then words as typed rather than by their plural or start,
-     the closest parts, headings, and the order of the report.
+     the closest parts, the entry that holds them most often, headings, and the order of the report.
    - Results link to the entry's own place, with h= naming the words found there (search-arrival.js marks
      them), grouped under their page as Material shows them; the snippet comes from the entry itself. */
 "use strict"
@@ -21,6 +21,7 @@ const TOKEN = /(\d+(?:,\d{3})+(?!\d)|\d+)(\.\d+)?(?:\s?(万亿|亿|万|thousand|
 const SEPARATION = /^[^\p{L}\p{N}]{0,3}$/u
 const SENTENCE_END = /[。！？；;!?]|\.(?=\s|$)/gu
 const SNIPPET = { before: 40, after: 160 }
+const LEADING = /[\s,.;:!?，。；：、！？]/u
 
 /* The text folded character by character (its length unchanged, so that places in it are places in the text) */
 function fold(text) {
@@ -177,14 +178,15 @@ function match(entry, query) {
     entry,
     score: level,
     inexact: placesPerPart.filter(places => !places.some(p => p.exact)).length,
-    span: stretch[1] - stretch[0],
+    span: level >= 3 ? 0 : stretch[1] - stretch[0],
+    times: Math.min(...placesPerPart.map(places => places.length)),
     stretch,
     places: placesPerPart.flat()
   }
 }
 
 function byRank(a, b) {
-  return b.score - a.score || a.inexact - b.inexact || a.span - b.span ||
+  return b.score - a.score || a.inexact - b.inexact || a.span - b.span || b.times - a.times ||
     Boolean(b.entry.heading) - Boolean(a.entry.heading) || a.entry.order - b.entry.order
 }
 
@@ -204,11 +206,17 @@ function marked(text, places, start, end) {
   return html + escape(text.slice(at, end))
 }
 
+/* The entry's text around its best match: from the start of that sentence when it is close, else from a word
+   before it, to a word after it */
 function snippet(found) {
-  const { text } = found.entry
-  let start = Math.max(0, found.stretch[0] - SNIPPET.before)
-  let end = Math.min(text.length, found.stretch[0] + SNIPPET.after)
-  while (start > 0 && /\w/.test(text[start - 1]) && /\w/.test(text[start])) start--
+  const { text, sentences } = found.entry
+  const first = found.stretch[0]
+  const sentence = sentences.filter(end => end < first).pop()
+  let start = sentence !== undefined && first - sentence <= SNIPPET.before ? sentence + 1
+    : Math.max(0, first - SNIPPET.before)
+  let end = Math.min(text.length, first + SNIPPET.after)
+  while (start > 0 && start < first && /\w/.test(text[start - 1])) start++
+  while (start < first && LEADING.test(text[start])) start++
   while (end < text.length && /\w/.test(text[end - 1]) && /\w/.test(text[end])) end++
   return (start > 0 ? "…" : "") + marked(text, found.places, start, end) + (end < text.length ? "…" : "")
 }
