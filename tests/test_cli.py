@@ -67,8 +67,9 @@ def test_docs_are_written_for_both_languages(tmp_path):
     assert assets == sorted(["all-figures.csv"] + [f"figure-{n}{kind}" for n in range(1, 7)
                                                    for kind in (".csv", ".svg", "-zh.svg")])
     assert "figure-3.yml: figure 3: The printed total is 12,837" in result.stdout
+    assert all((tmp_path / "docs" / lang / "search/search_index.json").is_file() for lang in ("zh", "en"))
     again = convert(SOURCE, "--docs", tmp_path / "docs")
-    assert "0 files written, 76 unchanged" in again.stdout and "0 charts drawn" in again.stdout
+    assert "0 files written, 78 unchanged" in again.stdout and "0 charts drawn" in again.stdout
 
 
 def test_bad_input_gives_one_line_and_no_traceback(tmp_path):
