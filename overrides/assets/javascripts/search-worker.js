@@ -25,6 +25,8 @@ const LEADING = /[\s,.;:!?，。；：、！？]/u
 
 /* The text folded character by character (its length unchanged, so that places in it are places in the text) */
 function fold(text) {
+  const whole = text.normalize("NFKC").toLowerCase()
+  if (whole.length === text.length) return whole
   let folded = ""
   for (const char of text) {
     const compat = char.normalize("NFKC").toLowerCase()
