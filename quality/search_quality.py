@@ -66,6 +66,13 @@ class _Sections(HTMLParser):
             self.sections[self._heading].add(element_id)
 
 
+def type_query(page, text: str) -> None:
+    """Opens the search box of the page shown and types a query into it (CJK included: fill, then a key event)."""
+    page.click("label.md-search__icon, .md-search__input")
+    page.fill(".md-search__input", text)
+    page.dispatch_event(".md-search__input", "keyup")
+
+
 class SearchEvaluator:
     """Runs queries in one Chromium page against a served site whose languages live at prefixes ('' and 'en/')."""
 
@@ -86,9 +93,7 @@ class SearchEvaluator:
     def results(self, lang: str, text: str) -> list[str]:
         """The result links the search box shows for a query, as page paths with their fragment."""
         self.page.goto(self.site_url + self.prefixes[lang])
-        self.page.click("label.md-search__icon, .md-search__input")
-        self.page.fill(".md-search__input", text)
-        self.page.dispatch_event(".md-search__input", "keyup")
+        type_query(self.page, text)
         # the count replaces the placeholder ("键入以开始搜索", "Type to start searching") once results are in
         self.page.wait_for_function(
             "() => !/^(键入|Type)/.test(document.querySelector('.md-search-result__meta').textContent.trim())",

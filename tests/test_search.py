@@ -13,7 +13,7 @@ from helpers import ROOT, read_document
 from bilingual_report.layout import SiteLayout
 from bilingual_report.model import Heading, LANGS
 from bilingual_report.search_index import search_index
-from quality.search_quality import SearchEvaluator, load_queries, summary
+from quality.search_quality import SearchEvaluator, load_queries, summary, type_query
 
 QUERIES = load_queries(Path(__file__).parent / "search_queries.yml")
 PREFIXES = {"zh": "", "en": "en/"}
@@ -21,13 +21,18 @@ PREFIXES = {"zh": "", "en": "en/"}
 
 # --- the index -------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("fixture", ["deep-report.txt", "law.txt"])
-def test_index_has_every_node_once_at_its_place(fixture):
+def fixture_index(fixture: str):
+    """A fixture report's tree, its layout, and the index of each language."""
     document = read_document(ROOT / "tests" / "fixtures" / fixture)
     layout = SiteLayout(document, key_figures=False, figures=False)
+    return document, layout, {lang: search_index(document, layout, lang)["docs"] for lang in LANGS}
+
+
+@pytest.mark.parametrize("fixture", ["deep-report.txt", "law.txt"])
+def test_index_has_every_node_once_at_its_place(fixture):
+    document, layout, indexes = fixture_index(fixture)
     nodes = [node for node, _ in document.walk()]
-    for lang in LANGS:
-        docs = search_index(document, layout, lang)["docs"]
+    for docs in indexes.values():
         places = [d for d in docs if "#" in d["location"]]
         assert [d["location"].split("#")[1] for d in places] == [n.id for n in nodes]
         for node, entry in zip(nodes, places):
@@ -190,9 +195,7 @@ def test_query_set_answers(page, site_url, lang):
 ])
 def test_a_result_opens_its_paragraph_with_the_words_marked(page, site_url, start, query, target, marked):
     page.goto(site_url + start)
-    page.click("label.md-search__icon, .md-search__input")
-    page.fill(".md-search__input", query)
-    page.dispatch_event(".md-search__input", "keyup")
+    type_query(page, query)
     first = page.wait_for_selector(".md-search-result__list a.md-search-result__link[href*='#']", timeout=10000)
     with page.expect_navigation():
         first.click()
@@ -222,8 +225,7 @@ def test_a_result_opens_its_paragraph_with_the_words_marked(page, site_url, star
 ])
 def test_other_reports_answer_their_queries_first(search, fixture, lang, query, answer):
     """answer: the words of the entries that answer the query (one or more, | between them)."""
-    document = read_document(ROOT / "tests" / "fixtures" / fixture)
-    docs = search_index(document, SiteLayout(document, key_figures=False, figures=False), lang)["docs"]
+    docs = fixture_index(fixture)[2][lang]
     expected = {d["location"] for words in answer.split("|") for d in docs if words in d.get("text", "")}
     assert len(expected) == len(answer.split("|"))
     first = search(query, docs=docs)[0][0][1]

@@ -75,6 +75,7 @@ function tokens(folded) {
 class Entry {
   constructor(doc, order) {
     Object.assign(this, doc, { order })
+    ;[this.page, this.place] = doc.location.split("#")
     this.folded = fold(doc.text)
     this.tokens = tokens(this.folded)
     this.sentences = [...this.folded.matchAll(SENTENCE_END)].map(m => m.index)
@@ -90,15 +91,21 @@ class Entry {
     return low
   }
 
+  /* Whether one sentence holds a place of each part */
+  oneSentenceHolds(placesPerPart) {
+    return placesPerPart.map(places => new Set(places.map(p => this.sentence(p.start))))
+      .reduce((a, b) => new Set([...a].filter(s => b.has(s)))).size > 0
+  }
+
   /* Where a part of the query is in this entry: [{start, end, exact}], empty when it is not */
-  places(part, typing) {
+  places(part) {
     if (part.number)
       return this.tokens.filter(t => t.number &&
         (t.number === part.number || (!part.unit && t.unit && t.printed === part.number)))
         .map(t => ({ start: t.start, end: t.end, exact: true }))
     if (part.word)
       return this.tokens.filter(t => t.word &&
-        (t.stem === part.stem || (typing && t.word.startsWith(part.word))))
+        (t.stem === part.stem || (part.typing && t.word.startsWith(part.word))))
         .map(t => ({ start: t.start, end: t.end, exact: t.word === part.word }))
     const places = []
     for (let at = this.folded.indexOf(part.han); at >= 0; at = this.folded.indexOf(part.han, at + 1))
@@ -170,11 +177,10 @@ function match(entry, query) {
     if (!pieces) return null
     parts.push(...pieces.map(han => ({ han })))
   }
-  const placesPerPart = parts.map(part => entry.places(part, part.typing))
+  const placesPerPart = parts.map(part => entry.places(part))
   if (!parts.length || placesPerPart.some(places => !places.length)) return null
   const level = query.asTyped.test(entry.folded) ? 4 : sideBySide(entry.folded, placesPerPart) ? 3
-    : placesPerPart.map(places => new Set(places.map(p => entry.sentence(p.start))))
-      .reduce((a, b) => new Set([...a].filter(s => b.has(s)))).size ? 2 : 1
+    : entry.oneSentenceHolds(placesPerPart) ? 2 : 1
   const stretch = closest(placesPerPart)
   return {
     entry,
@@ -224,8 +230,8 @@ function snippet(found) {
 }
 
 function located(found) {
-  const [page, place] = found.entry.location.split("#")
-  const words = [...new Set(found.places.map(p => found.entry.text.slice(p.start, p.end)))]
+  const { page, place, text } = found.entry
+  const words = [...new Set(found.places.map(p => text.slice(p.start, p.end)))]
   const search = new URLSearchParams(words.map(word => ["h", word]))
   return `${page}?${search}#${place}`
 }
@@ -246,7 +252,7 @@ class Search {
     const found = this.entries.map(entry => match(entry, query)).filter(Boolean).sort(byRank)
     const groups = new Map()
     for (const one of found) {
-      const page = one.entry.location.split("#")[0]
+      const { page } = one.entry
       if (!groups.has(page)) {
         const { location, title } = this.pages.get(page)
         groups.set(page, [{ location, title, text: "", score: one.score, terms: {} }])
