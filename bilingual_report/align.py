@@ -5,6 +5,7 @@ import math
 from dataclasses import dataclass
 
 from .elements import Element
+from . import text
 
 MAX_GROUP = 3
 MERGE_COST = 10.0
@@ -26,7 +27,7 @@ class Pair:
 
 
 def length_ratio(zh: Element, en: Element) -> float:
-    return (len(en.text) + 1) / (len(zh.text) + 1)
+    return text.length_ratio(zh.text, en.text)
 
 
 def _mergeable(run: list[Element], start: int, size: int) -> bool:

@@ -6,23 +6,30 @@ from dataclasses import dataclass
 
 from .errors import InputError, Problem
 from .figures import FigureData
+from .pair_checks import check_pairs
 from .reader import Reading
-from .translation_check import check_translation
+from .translation_check import TranslationFinding, check_translation
 
 
 @dataclass(frozen=True)
 class Findings:
-    """Warnings about the structure, numbers that differ between the languages, printed numbers that do not add up."""
+    """Warnings about the structure, pairs whose two sides do not read as one text, numbers that differ between the
+    languages, printed numbers that do not add up."""
 
     structure: list[Problem]
+    pairs: list[Problem]
     translation: list[Problem]
     data: list[Problem]
 
     def __bool__(self) -> bool:
-        return bool(self.structure or self.translation or self.data)
+        return any(problems for _, problems in self.groups())
 
     def groups(self) -> list[tuple[str, list[Problem]]]:
-        return [("structure", self.structure), ("translation", self.translation), ("figure data", self.data)]
+        return [("structure", self.structure), ("pairs", self.pairs), ("translation", self.translation),
+                ("figure data", self.data)]
+
+    def all(self) -> list[Problem]:
+        return [problem for _, problems in self.groups() for problem in problems]
 
     def lines(self) -> list[str]:
         return [f"{name}: {problem}" for name, problems in self.groups() for problem in problems]
@@ -33,14 +40,24 @@ class Findings:
         return ", ".join(counts) if counts else "nothing"
 
 
+def located(source: str, finding: TranslationFinding) -> Problem:
+    """A pair's finding at its Chinese line (or PDF page), naming the English one's."""
+    if finding.pages:
+        zh, en = finding.pages["zh"][0], finding.pages["en"][0]
+        where = f"page {zh}: {finding.block_id}" + (f" (English on page {en})" if en != zh else "")
+        return Problem(source, None, f"{where}: {finding.message}")
+    return Problem(source, finding.lines["zh"][0],
+                   f"{finding.block_id} (English at line {finding.lines['en'][0]}): {finding.message}")
+
+
 def collect(reading: Reading, source: str, figures: list[FigureData]) -> Findings:
-    translation = [Problem(source, f.lines["zh"][0], f"{f.block_id} (English at line {f.lines['en'][0]}): {f.message}")
-                   for f in check_translation(reading.document)]
+    pairs = [located(source, f) for f in check_pairs(reading.document)]
+    translation = [located(source, f) for f in check_translation(reading.document)]
     data = [Problem(str(figure.path), None, str(finding)) for figure in figures for finding in figure.findings]
-    return Findings(reading.warnings, translation, data)
+    return Findings(reading.warnings, pairs, translation, data)
 
 
 def enforce(findings: Findings, strict: bool) -> None:
     """With strict checks on, any finding stops the build (an InputError listing them all)."""
     if strict and findings:
-        raise InputError([*findings.structure, *findings.translation, *findings.data])
+        raise InputError(findings.all())

@@ -1,7 +1,9 @@
 """Remove what PDF extraction adds to a report's text, and repair what it breaks, before blocks are formed:
 page numbers, running headers and footers, contents pages; English words hyphenated at a line end, stray
-spaces between Chinese characters, CJK compatibility characters. Everything removed or repaired is recorded
-with its line, and a call that is uncertain is a warning."""
+spaces between Chinese characters, CJK compatibility characters, characters no report means to print (controls,
+bidirectional overrides, noncharacters, stray zero-width characters). Everything removed or repaired is recorded
+with its line, a call that is uncertain is a warning, and what cannot be repaired (a character lost in extraction)
+is an error."""
 from __future__ import annotations
 
 import dataclasses
@@ -28,6 +30,14 @@ FOLD = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD
 FOLD.update({ord(radical): ideograph for radical, ideograph in RADICAL_SUPPLEMENT.items()})
 FOLDED = frozenset(chr(cp) for cp in FOLD)
 
+# Characters no report means to print: C0 and C1 controls but the tab (a table's cell separator), format characters
+# (bidirectional overrides and isolates, zero-width spaces and joiners, a byte-order mark inside the text), the
+# noncharacters, and the line and paragraph separators. The soft hyphen and pdfium's break mark (U+FFFE) at a
+# line end are hyphenation, judged with the hyphens below.
+INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2028\u2029"
+                       "\u2060-\u2064\u2066-\u206f\ufeff\ufdd0-\ufdef\ufff9-\ufffb\uffff"
+                       "\U0001fffe\U0001ffff\U000e0000-\U000e007f]|\u00ad(?!\\s*$)|\ufffe(?!\\s*$)")
+LOST = "\ufffd"  # the replacement character: what the report printed there is lost
 HAN_CHAR = re.compile(f"[{HAN_RANGE}]")
 LABEL_MAX = 12  # how far into a line a heading's number may reach (第一百二十三条)
 STRAY_SPACE = re.compile(f"(?<=[{HAN_RANGE}])[ \u3000]+(?=[{HAN_RANGE}])")
@@ -57,6 +67,10 @@ HYPHEN_AT_END = re.compile(rf"([A-Za-z]+)[{HYPHENS}]\s*$")
 WORD_AT_START = re.compile(r"^([a-z]+(?:-[a-z]+)*)")  # the rest of the word, or of a compound: on-year
 HYPHEN_INSIDE = re.compile(r"\b([A-Za-z]+)- ([a-z]+)\b")
 WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+SHORT_WORDS = frozenset("a i am an as at be by do go he if in is it me my no of on or so to up us we".split())
+LETTERS = re.compile(r"[A-Za-z]+")  # a word, or a part of a compound (Sino in Sino-Israel)
+WORD_AT_END = re.compile(r"(?<![A-Za-z0-9'’])([A-Za-z]+)$")  # not the s of province’s, the nd of 2nd  # a line that stops inside (or after) a word
+LOWER_WORD_AT_START = re.compile(r"^\s*([a-z]+)(?![A-Za-z])")
 SENTENCE_END = re.compile(r"[。！？.!?]\W*$")
 
 
@@ -90,6 +104,7 @@ class Cleaned:
     lines: list[Line]
     repairs: list[Repair] = field(default_factory=list)
     warnings: list[tuple[int, str]] = field(default_factory=list)
+    errors: list[tuple[int, str]] = field(default_factory=list)  # what cannot be repaired: the build stops
 
     def count(self, kind: str) -> int:
         return sum(1 for r in self.repairs if r.kind == kind)
@@ -106,7 +121,11 @@ class Cleaned:
         for kind, one, many in (("hyphen", "rejoined 1 hyphenated word", "rejoined {n} hyphenated words"),
                                 ("space", "removed 1 stray space between Chinese characters",
                                  "removed {n} stray spaces between Chinese characters"),
-                                ("character", "folded 1 radical to its ideograph", "folded {n} radicals to ideographs")):
+                                ("character", "folded 1 radical to its ideograph", "folded {n} radicals to ideographs"),
+                                ("word", "rejoined 1 word cut by a line or page break",
+                                 "rejoined {n} words cut by a line or page break"),
+                                ("invisible", "removed 1 control or invisible format character",
+                                 "removed {n} control or invisible format characters")):
             if n := self.count(kind):
                 repaired.append((one if n == 1 else many).format(n=n))
         parts = (["removed " + ", ".join(removed)] if removed else []) + repaired
@@ -135,6 +154,7 @@ class Cleaner:
         self.heading_label = structure.heading_label
         self.repairs: list[Repair] = []
         self.warnings: list[tuple[int, str]] = []
+        self.errors: list[tuple[int, str]] = []
 
     def remove(self, kinds: dict[str, set[int]]) -> None:
         """Drop lines (by index), each recorded as a repair of its kind."""
@@ -150,11 +170,22 @@ class Cleaner:
         self.remove({"page_number": pages, "running_line": running})
         self.contents()  # after the page furniture, which may cut a long contents page too
         self.hyphens()
+        self.broken_words()
         self.spaces()
-        return Cleaned(self.lines, sorted(self.repairs, key=lambda r: r.line), sorted(self.warnings))
+        return Cleaned(self.lines, sorted(self.repairs, key=lambda r: r.line), sorted(self.warnings),
+                       sorted(self.errors))
 
     def characters(self) -> None:
+        """Radicals folded to the ideographs; invisible characters removed; a lost character refused."""
         for index, (number, text) in enumerate(self.lines):
+            if LOST in text:
+                at = text.index(LOST)
+                self.errors.append((number, f"a character was lost when the text was extracted (U+FFFD, the "
+                                            f"replacement character, at «{text[max(0, at - 12):at + 12]}»)"))
+            if INVISIBLE.search(text):
+                self.repairs += [Repair("invisible", number, f"U+{ord(m.group(0)):04X}") for m in INVISIBLE.finditer(text)]
+                text = INVISIBLE.sub(lambda m: " " if m.group(0) in "\u2028\u2029" else "", text)
+                self.lines[index] = (number, text)
             if not FOLDED.isdisjoint(text):
                 self.repairs += [Repair("character", number, f"{c}→{FOLD[ord(c)]}") for c in text if c in FOLDED]
                 self.lines[index] = (number, text.translate(FOLD))
@@ -324,6 +355,52 @@ class Cleaner:
             self.repairs.append(Repair("hyphen", number, word))
         self.lines = [line for index, line in enumerate(self.lines) if index not in emptied]
 
+    def broken_words(self) -> None:
+        """An English word broken at a line or page break without a hyphen («Provinci» | «al»), rejoined where the
+        pieces are not both words and the joined word is one (of the document or the word list)."""
+        words: Counter | None = None
+        emptied = set()
+        for index, (number, text) in enumerate(self.lines):
+            end = WORD_AT_END.search(text)
+            if not end or not text[:end.start()].strip():
+                continue  # a line of one word is no line cut inside a word
+            following = next((k for k in range(index + 1, len(self.lines)) if self.lines[k][1].strip()), None)
+            start = LOWER_WORD_AT_START.match(self.lines[following][1]) if following is not None else None
+            if not start:
+                continue
+            words = words if words is not None else Counter(w.lower() for _, t in self.lines for w in LETTERS.findall(t))
+            head, tail = end.group(1), start.group(1)
+            if not self.one_word(head, tail, words):
+                continue
+            next_number, next_text = self.lines[following]
+            token, _, rest = next_text.lstrip().partition(" ")  # the word's rest, with its punctuation
+            rest = rest.lstrip()
+            self.lines[index] = (number, text + token)
+            self.lines[following] = (next_number, rest)
+            if not rest:
+                emptied.add(following)  # dropped, not left blank: a blank line would end the block
+            self.repairs.append(Repair("word", number, f"{head}{tail}"))
+        self.lines = [line for index, line in enumerate(self.lines) if index not in emptied]
+
+    @staticmethod
+    def one_word(head: str, tail: str, words: Counter) -> bool:
+        """Whether head | tail is one word cut in two: the pieces are not both words and together they are one."""
+        head, tail = head.lower(), tail.lower()
+
+        def used(word: str) -> bool:  # a word the document uses elsewhere (a letter alone is no evidence)
+            return word == "a" or (len(word) > 1 and words[word] > 1)
+
+        if used(head) and used(tail):
+            return False  # a break between two words
+        if words[head + tail]:
+            return True  # a word the document uses elsewhere, in two pieces here
+        known = word_list()
+
+        def listed(word: str) -> bool:  # a list's short entries are mostly abbreviations: no evidence
+            return word in known if len(word) > 2 else word in SHORT_WORDS
+
+        return head + tail in known and not (listed(head) and listed(tail))
+
     def joins(self, number: int, head: str, tail: str, words: Counter) -> bool:
         """Whether a word broken as head- | tail is one word: yes when the joined word is a word of the document or
         of the word list; no (the hyphen kept) when the compound is the document's, or its second part is a word;
@@ -373,12 +450,13 @@ def stored_clean(lines: list[Line], structure: Structure, stored: Path) -> Clean
     if stored.exists():
         data = json.loads(stored.read_text(encoding="utf-8"))
         return Cleaned([tuple(line) for line in data["lines"]], [Repair(**r) for r in data["repairs"]],
-                       [tuple(w) for w in data["warnings"]])
+                       [tuple(w) for w in data["warnings"]], [tuple(e) for e in data["errors"]])
     cleaned = clean(lines, structure)
     stored.parent.mkdir(parents=True, exist_ok=True)
     temporary = stored.with_name(stored.name + ".tmp")
     temporary.write_text(json.dumps({"lines": cleaned.lines, "repairs": [dataclasses.asdict(r) for r in cleaned.repairs],
-                                     "warnings": cleaned.warnings}, ensure_ascii=False), encoding="utf-8")
+                                     "warnings": cleaned.warnings, "errors": cleaned.errors}, ensure_ascii=False),
+                         encoding="utf-8")
     temporary.replace(stored)
     return cleaned
 

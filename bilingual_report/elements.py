@@ -29,6 +29,7 @@ class Element:
     role: str | None = None          # an unnumbered heading's role, or a caption's kind
     soft_start: bool = False        # a paragraph that may be the page-break continuation of the one before it
     rows: list[list[str]] = field(default_factory=list)
+    row_lines: list[int] = field(default_factory=list)  # a table's: the line of each row
     _text: str = field(default="", repr=False, compare=False)
     _text_for: int = field(default=-1, repr=False, compare=False)
 
@@ -72,13 +73,14 @@ def is_table(block: Block) -> bool:
 def parse_table(block: Block) -> Element:
     """A table block: an optional title line (one cell), then tab-separated rows."""
     rows = [[cell.strip() for cell in text.split("\t")] for text in block.texts]
+    row_lines = [number for number, _ in block.lines]
     title = ""
     if len([c for c in rows[0] if c]) == 1 and len(rows) > 1:
         title = next(c for c in rows[0] if c)
-        rows = rows[1:]
+        rows, row_lines = rows[1:], row_lines[1:]
     width = max(len(r) for r in rows)
     rows = [r + [""] * (width - len(r)) for r in rows]
-    return Element("table", block.lang, [title] if title else [], [block.first_line], rows=rows)
+    return Element("table", block.lang, [title] if title else [], [block.first_line], rows=rows, row_lines=row_lines)
 
 
 def cut_short(previous: Element, profile: Profile, scheme: Scheme) -> bool:
@@ -95,6 +97,8 @@ def continues(previous: Element, block_text: str) -> bool:
     """Whether a plain block is surely the rest of the previous heading or paragraph."""
     if previous.kind not in ("heading", "paragraph", "note"):
         return False
+    if previous.role and len(previous.text) + len(block_text) > UNNUMBERED_MAX_LENGTH[previous.lang]:
+        return False  # a heading without a number (前言, Conclusion) is short: what follows it is the text
     if ITEM_NUMBER_ONLY.match(previous.text) or not ends_sentence(previous.lang, previous.parts[-1]):
         return True
     if previous.lang == "en":
@@ -161,6 +165,7 @@ def parse_run(blocks: list[Block], profile: Profile, scheme: Scheme) -> list[Ele
             table = parse_table(block)
             if previous and previous.kind == "table" and not table.parts:
                 previous.rows += table.rows  # a table cut by a page break
+                previous.row_lines += table.row_lines
                 previous.lines += table.lines
             else:
                 elements.append(table)

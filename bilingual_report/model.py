@@ -92,6 +92,7 @@ class Document:
     front: list[Bilingual]        # short lines printed under the title (an adoption note, a date)
     intro: list[Block]            # what comes before the first heading
     children: list[Heading]       # the top-level divisions, in reading order
+    title_lines: Bilingual = field(default_factory=dict)  # {lang: [the lines of the title's blocks]}
 
     def to_dict(self) -> dict:
         return asdict(self)

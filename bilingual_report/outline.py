@@ -11,7 +11,8 @@ from .text import without_markup
 WORDS = {"zh": 16, "en": 36}
 REPAIRS = {"page_number": "page number removed", "running_line": "running header or footer removed",
            "contents": "contents line removed", "hyphen": "word rejoined at a line end:",
-           "space": "stray space removed between Chinese characters", "character": "radical folded:"}
+           "space": "stray space removed between Chinese characters", "character": "radical folded:",
+           "invisible": "invisible character removed:", "word": "word rejoined at a break:"}
 
 
 def first_words(text: str, lang: str) -> str:

@@ -19,10 +19,13 @@ from .profile import Level, Profile, Scheme
 from .cleanup import Cleaned, Structure, clean, cleaning_version, stored_clean
 from .source import Block, is_pdf, read_text, split_blocks, text_lines
 from .text import ends_sentence, join, squeezed
+from .translation_check import number_mismatches
 
 PAIRING_HINT = ("each Chinese block must be followed by its English translation: "
                 "look for a missing translation or a paragraph present in one language only")
 FRONT_MAX_BLOCKS = 3
+TITLE_MAX = {"zh": 200, "en": 600}  # characters: longer is no title
+FRAGMENT_REPEAT = 10  # a block of this many characters (without spaces) or more, repeated inside its own paragraph
 DIGIT = re.compile(r"\d")
 
 
@@ -80,6 +83,26 @@ def typical_ratio(units: list[tuple[list[Element], list[Element]]]) -> float:
 
 def run_text(run: list[Block]) -> str:
     return join(run[0].lang, [t for b in run for t in b.texts])
+
+
+def without_running_title(blocks: list[Block], title: Bilingual) -> list[Block]:
+    """The blocks without the running header that repeats the title, whole or cut in two by a break."""
+    wanted = {lang: squeeze(title[lang]) for lang in LANGS}
+    kept: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        if squeeze(block.text) == wanted[block.lang]:
+            index += 1
+            continue
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if following and following.lang == block.lang \
+                and squeeze(block.text) + squeeze(following.text) == wanted[block.lang]:
+            index += 2
+            continue
+        kept.append(block)
+        index += 1
+    return kept
 
 
 def front_block(block: Block) -> bool:
@@ -145,6 +168,10 @@ class DocumentReader:
         cleaned = self.source(structure)
         for line, message in cleaned.warnings:
             self.warning(line, message, "check the line, and see `scripts/convert.py FILE --outline`")
+        for line, message in cleaned.errors:
+            self.problem(line, message, "put back what the report prints there (extract the text again, or type it)")
+        if self.problems:
+            raise InputError(self.problems)
         blocks = split_blocks(cleaned.lines)
         if not blocks:
             raise InputError.single(self.name, None, "nothing is left once page numbers and running lines are removed",
@@ -164,8 +191,9 @@ class DocumentReader:
                     "the text must start with the title (Chinese, then English), then the issuing office if any, "
                     "then the introduction in Chinese followed by its English")
         title = {"zh": run_text(runs[0]), "en": run_text(runs[1])}
-        running_headers = {squeeze(title["zh"]), squeeze(title["en"])}
-        rest = language_runs([b for run in runs[2:] for b in run if squeeze(b.text) not in running_headers])
+        self.check_title(runs[:2], title)
+        rest = language_runs(without_running_title([b for run in runs[2:] for b in run], title))
+        self.check_running_title(rest, title)
         scheme = choose_scheme(self.profile, [b for run in rest for b in run])
         issuer, front, rest = self.front_matter(rest, scheme)
         body = [b for run in rest for b in run]
@@ -175,7 +203,8 @@ class DocumentReader:
                          "if it is a heading, make the document's headings follow one numbering scheme "
                          "(or adjust data/profile.yml)")
         pairs = self.pair_all(rest, scheme)
-        document = TreeBuilder(self, scheme).build(title, issuer, front, pairs)
+        title_lines = {lang: [b.first_line for b in run] for lang, run in zip(LANGS, runs[:2])}
+        document = TreeBuilder(self, scheme).build(title, issuer, front, pairs, title_lines)
         images: dict[str, bytes] = {}
         if self.pages:
             for node, _ in document.walk():
@@ -185,6 +214,52 @@ class DocumentReader:
         if self.problems:
             raise InputError(self.problems)
         return Reading(document, scheme, cleaned, self.located(self.warnings), images)
+
+    def check_title(self, runs: list[list[Block]], title: Bilingual) -> None:
+        """A title is a line or two, each of its blocks once."""
+        for run, lang, name in zip(runs, LANGS, ("Chinese", "English")):
+            if len(title[lang]) > TITLE_MAX[lang]:
+                self.problem(run[0].first_line, f"the {name} title (lines {run[0].first_line}-{run[-1].last_line}) is "
+                                                f"{len(title[lang]):,} characters long: «{title[lang][:40]}…»",
+                             "the text must start with the title, a line or two in each language; look for a blank "
+                             "line missing after it, or text pasted into it")
+            self.check_repeats([b.text for b in run], [b.first_line for b in run], f"{name} title", "check the title",
+                               minimum=2)
+            for block in run[1:]:
+                if block.text[:1] in "（(":
+                    self.warning(block.first_line, f"the {name} title runs into the line at {block.first_line} "
+                                                   f"(«{block.text[:30]}»), which reads as a line under the title: "
+                                                   f"is the {'English' if lang == 'zh' else 'Chinese'} title missing "
+                                                   "or moved?", "give the title in Chinese, then in English, then "
+                                                   "the lines under it")
+                    break
+
+    def check_running_title(self, runs: list[list[Block]], title: Bilingual) -> None:
+        """A running header is the title as printed: one that is almost the title as read (the title holds more or
+        less than it, or its words in another order) means that a line of the title was lost, added or moved."""
+        for block in (b for run in runs[:4] for b in run):
+            text, wanted = squeeze(block.text), squeeze(title[block.lang])
+            if len(text) > TITLE_MAX[block.lang] or ends_sentence(block.lang, block.text) or text == wanted:
+                continue
+            shorter, longer = sorted((text, wanted), key=len)
+            if (len(shorter) >= 4 and shorter in longer) or sorted(text) == sorted(wanted):
+                name = "Chinese" if block.lang == "zh" else "English"
+                self.warning(block.first_line, f"the line at {block.first_line} («{block.text[:40]}») is almost the "
+                                               f"{name} title as read («{title[block.lang][:40]}»): is a line of the "
+                                               "title missing, added or moved?", "check the title's lines")
+                return
+
+    def check_repeats(self, parts: list[str], lines: list[int], what: str, besides: str,
+                      minimum: int = FRAGMENT_REPEAT) -> None:
+        """A block whose text the other blocks of the same heading, paragraph or title already hold (or the block
+        before it holds, whatever its length)."""
+        texts = [squeeze(part) for part in parts]
+        for k, text in enumerate(texts):
+            others = "".join(texts[:k]) + "\0" + "".join(texts[k + 1:])
+            if len(texts) > 1 and ((len(text) >= minimum and text in others) or (k and text == texts[k - 1])):
+                self.warning(lines[k], f"the block at line {lines[k]} repeats text the same {what} already holds "
+                             f"(«{parts[k][:30]}…»); {besides}", "remove the duplicated block")
+                return
 
     def attach_images(self, document: Document) -> dict[str, bytes]:
         """Each figure's printed image in each language: the one just above its caption on its page (or else just
@@ -225,7 +300,19 @@ class DocumentReader:
                 break
             if any(e.kind != "paragraph" for e in parse_run(runs[0], self.profile, scheme)):
                 break  # a heading or a caption: the text has begun
+            heading = next((e for e in parse_run(runs[1], self.profile, scheme) if e.kind != "paragraph"), None)
+            if heading:
+                raise InputError.single(
+                    self.name, heading.lines[0], f"the English {kind_of(heading)} at line {heading.lines[0]} "
+                    f"(«{heading.text[:30]}») has no Chinese before it (the Chinese at line {runs[0][0].first_line} "
+                    "is a line under the title)", PAIRING_HINT)
             pair = {"zh": run_text(runs[0]), "en": run_text(runs[1])}
+            for run, name in zip(runs[:2], ("Chinese", "English")):
+                self.check_repeats([b.text for b in run], [b.first_line for b in run], f"{name} line under the title",
+                                   "check the lines under the title", minimum=2)
+                if any(squeeze(run_text(run)) == squeeze(line[run[0].lang]) for line in [issuer, *front] if line):
+                    self.warning(run[0].first_line, f"the {name} line under the title at line {run[0].first_line} "
+                                                    f"(«{run_text(run)[:30]}») is there twice", "remove the duplicated line")
             bracketed = pair["zh"][:1] in "（(" or pair["en"][:1] == "("
             if issuer is None and not front and not bracketed and not DIGIT.search(pair["zh"]):
                 issuer = pair
@@ -261,6 +348,10 @@ class DocumentReader:
                 self.unpaired(where, zh_run, en_run, expected_ratio)
             else:
                 pairs += paired
+        for pair in pairs:
+            for element, other in ((pair.zh, pair.en), (pair.en, pair.zh)):
+                self.check_repeats(element.parts, element.lines, kind_of(element),
+                                   f"the other language (line {other.lines[0]}) holds it once")
         return pairs
 
     def unpaired(self, where: str, zh_run: list[Element], en_run: list[Element], expected_ratio: float) -> None:
@@ -297,7 +388,8 @@ class TreeBuilder:
         self.pending_caption: Pair | None = None
         self.used: list[int] = []
 
-    def build(self, title: Bilingual, issuer: Bilingual | None, front: list[Bilingual], pairs: list[Pair]) -> Document:
+    def build(self, title: Bilingual, issuer: Bilingual | None, front: list[Bilingual], pairs: list[Pair],
+              title_lines: Bilingual) -> Document:
         self.used = sorted({self.scheme.index(name) for pair in pairs if pair.kind == "heading" and not pair.zh.role
                             for name in pair.zh.levels})
         for pair in pairs:
@@ -318,7 +410,7 @@ class TreeBuilder:
         self.flush_table()
         if self.pending_caption:
             self.add_block(self.figure(self.pending_caption))
-        document = Document(title, issuer, front, self.intro, self.children)
+        document = Document(title, issuer, front, self.intro, self.children, title_lines)
         assign_ids(document)
         if not self.reader.problems:
             self.check_unique_ids(document)
@@ -417,7 +509,29 @@ class TreeBuilder:
         return Figure(self.rule(pair.zh.role).id.format(number=number), number,
                       {"zh": pair.zh.text, "en": pair.en.text}, self.lines(pair), kind=pair.zh.role)
 
+    def check_shape(self, table: Pair) -> None:
+        """A table must have its title, rows and columns in both languages; a difference is named at the first row
+        where the two languages' numbers stop agreeing."""
+        zh, en = table.zh, table.en
+        if bool(zh.parts) != bool(en.parts):
+            has, lacks, line = ("Chinese", "English", zh.lines[0]) if zh.parts else ("English", "Chinese", en.lines[0])
+            self.reader.problem(line, f"the {has} table at line {line} has a title line, its {lacks} at line "
+                                f"{(en if zh.parts else zh).lines[0]} has none",
+                                "give the table's title in both languages, or in neither")
+        shape = {lang: (len(e.rows), max((len(r) for r in e.rows), default=0)) for lang, e in (("zh", zh), ("en", en))}
+        if shape["zh"] == shape["en"]:
+            return
+        row = next((k for k, (a, b) in enumerate(zip(zh.rows, en.rows)) if len(a) != len(b)
+                    or number_mismatches(" ".join(a), " ".join(b))), min(len(zh.rows), len(en.rows)) - 1)
+        where = {lang: e.row_lines[min(row, len(e.row_lines) - 1)] for lang, e in (("zh", zh), ("en", en))}
+        (zh_rows, zh_columns), (en_rows, en_columns) = shape["zh"], shape["en"]
+        self.reader.problem(where["zh"], f"the Chinese table at line {zh.lines[0]} has {zh_rows} rows of {zh_columns} "
+                            f"cells, its English at line {en.lines[0]} has {en_rows} rows of {en_columns}; they part "
+                            f"at line {where['zh']} (English line {where['en']})",
+                            "give every row and cell in both languages (a row or a tab may be missing in one of them)")
+
     def table_node(self, table: Pair, caption: Pair) -> Table:
+        self.check_shape(table)
         title = {"zh": table.zh.text, "en": table.en.text} if table.zh.parts or table.en.parts else {}
         number = caption.zh.number
         return Table(self.rule(caption.zh.role).id.format(number=number), caption.zh.role, number,

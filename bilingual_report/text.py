@@ -20,6 +20,21 @@ def language_of(line: str) -> str | None:
     return "zh" if len(HAN.findall(line)) * 4 >= len(LATIN.findall(line)) else "en"
 
 
+LONG_RUN = re.compile(r"[^\s" + HAN_RANGE + r"]{41,}")  # an unbroken run of letters, digits or marks (a URL, a long word)
+LONG_RUN_WEIGHT = 40
+
+
+def measured_length(text: str) -> int:
+    """A text's length as translations are compared: every character, but an unbroken run of more than 40 letters
+    or marks (a URL, a code, a long word) counts as 40, so that it weighs no more in one language than a word."""
+    return len(LONG_RUN.sub("x" * LONG_RUN_WEIGHT, text)) if len(text) > LONG_RUN_WEIGHT else len(text)
+
+
+def length_ratio(zh: str, en: str) -> float:
+    """The English text's measured length over the Chinese one's (each plus one, so that neither can be zero)."""
+    return (measured_length(en) + 1) / (measured_length(zh) + 1)
+
+
 def collapse(text: str) -> str:
     """Runs of white space (Unicode's, as str.split sees it) as one space, none at the ends."""
     return " ".join(text.split())

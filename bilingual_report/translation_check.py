@@ -1,21 +1,18 @@
-"""Check each paragraph pair's translation: the same numbers on both sides, and a usual length ratio."""
+"""Check each pair's translation: the same numbers on both sides."""
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .model import Document, Heading, Paragraph, Table, printed_text
 from .numbers import numbers_in, numbers_in_words
 from .text import without_markup
 
-RATIO_TOLERANCE = 1.6  # a pair whose length ratio is this far from the document's median is reported
-
-
 @dataclass(frozen=True)
 class TranslationFinding:
     block_id: str
-    lines: dict
+    lines: dict      # {lang: [line numbers]}
     message: str
+    pages: dict = field(default_factory=dict)  # from a PDF: {lang: [PDF page, printed page]}
 
     def __str__(self) -> str:
         return f"{self.block_id} (zh line {self.lines['zh'][0]}, en line {self.lines['en'][0]}): {self.message}"
@@ -37,28 +34,19 @@ def number_mismatches(zh: str, en: str) -> list[str]:
 
 
 def check_translation(document: Document) -> list[TranslationFinding]:
-    """Numbers stated on one side only and unusual length ratios, for every paragraph (an item's first with its
-    lead), every heading whose text is not in a paragraph, and every table row."""
+    """Numbers stated on one side only, for every paragraph (an item's first with its lead), every heading whose
+    text is not in a paragraph, and every table row."""
     findings: list[TranslationFinding] = []
-    texts = [(node, {lang: without_markup(printed_text(node, parents, lang)) for lang in ("zh", "en")})
-             for node, parents in document.walk() if isinstance(node, Paragraph)]
-    ratios = sorted(len(text["en"]) / max(1, len(text["zh"])) for _, text in texts)
-    median = ratios[len(ratios) // 2] if ratios else 1.0
-    for paragraph, text in texts:
-        for problem in number_mismatches(text["zh"], text["en"]):
-            findings.append(TranslationFinding(paragraph.id, paragraph.lines, problem))
-        ratio = len(text["en"]) / max(1, len(text["zh"]))
-        if abs(math.log(ratio / median)) > math.log(RATIO_TOLERANCE):
-            findings.append(TranslationFinding(
-                paragraph.id, paragraph.lines,
-                f"the English is {ratio:.1f} times as long as the Chinese (usually {median:.1f}): "
-                "a sentence may be missing on one side"))
-    for node, _ in document.walk():
-        if isinstance(node, Heading) and not node.run_in:
-            for problem in number_mismatches(node.printed("zh"), node.printed("en")):
-                findings.append(TranslationFinding(node.id, node.lines, problem))
+    for node, parents in document.walk():
+        if isinstance(node, Paragraph):
+            text = {lang: without_markup(printed_text(node, parents, lang)) for lang in ("zh", "en")}
+            findings += [TranslationFinding(node.id, node.lines, problem, node.page)
+                         for problem in number_mismatches(text["zh"], text["en"])]
+        elif isinstance(node, Heading) and not node.run_in:
+            findings += [TranslationFinding(node.id, node.lines, problem)
+                         for problem in number_mismatches(node.printed("zh"), node.printed("en"))]
         elif isinstance(node, Table):
             for index, (zh_row, en_row) in enumerate(zip(node.rows["zh"], node.rows["en"])):
-                for problem in number_mismatches(" ".join(zh_row), " ".join(en_row)):
-                    findings.append(TranslationFinding(node.id, node.lines, f"row {index + 1}: {problem}"))
+                findings += [TranslationFinding(node.id, node.lines, f"row {index + 1}: {problem}", node.page)
+                             for problem in number_mismatches(" ".join(zh_row), " ".join(en_row))]
     return findings

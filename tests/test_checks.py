@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bilingual_report.pair_checks import check_pairs
 from bilingual_report.translation_check import check_translation, number_mismatches
 
 from helpers import ITEM_1, ITEM_2, SECTION_1, report_text, write, read_document
@@ -41,7 +42,8 @@ def test_findings_name_ids_and_lines(tmp_path):
         "3. 第三项。", "3. Item three. " + "A much longer English text than the Chinese one. " * 6)))
     findings = [str(f) for f in check_translation(doc)]
     assert findings[0] == "s1-1-1 (zh line 13, en line 15): «1,200» is in the English only"
-    assert any(f.startswith("s1-3-1 (zh line 21, en line 23): the English is") for f in findings)
+    lengths = [str(f) for f in check_pairs(doc)]
+    assert any(f.startswith("s1-3-1 (zh line 21, en line 23): the English is") for f in lengths), lengths
 
 
 def test_the_paper_has_one_finding_a_harmless_explicitation():

@@ -22,7 +22,7 @@ def test_json_has_the_documented_shape(tmp_path):
     result = convert(SOURCE, "--json", out)
     assert result.returncode == 0, result.stderr
     model = json.loads(out.read_text(encoding="utf-8"))
-    assert set(model) == {"title", "issuer", "front", "intro", "children"}
+    assert set(model) == {"title", "title_lines", "issuer", "front", "intro", "children"}
     assert set(model["title"]) == {"zh", "en"}
     assert model["intro"][0]["type"] == "paragraph" and model["intro"][0]["id"] == "intro-1"
     section = model["children"][1]
