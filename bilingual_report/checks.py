@@ -35,25 +35,32 @@ class Findings:
         return [f"{name}: {problem}" for name, problems in self.groups() for problem in problems]
 
     def summary(self) -> str:
-        """One line: how many of each."""
+        """One line: how many in all, and of each group."""
+        total = len(self.all())
         counts = [f"{len(problems)} {name}" for name, problems in self.groups() if problems]
-        return ", ".join(counts) if counts else "nothing"
+        return f"{total} finding{'s' if total != 1 else ''} ({', '.join(counts)})" if counts else "nothing"
 
 
-def located(source: str, finding: TranslationFinding) -> Problem:
+PAIR_HINT = "compare the two languages there: a block may be missing, duplicated or out of place"
+NUMBER_HINT = "check the number in both languages"
+DATA_HINT = "check the figure's printed numbers against the report"
+
+
+def located(source: str, finding: TranslationFinding, hint: str) -> Problem:
     """A pair's finding at its Chinese line (or PDF page), naming the English one's."""
     if finding.pages:
         zh, en = finding.pages["zh"][0], finding.pages["en"][0]
         where = f"page {zh}: {finding.block_id}" + (f" (English on page {en})" if en != zh else "")
-        return Problem(source, None, f"{where}: {finding.message}")
+        return Problem(source, None, f"{where}: {finding.message}", hint)
     return Problem(source, finding.lines["zh"][0],
-                   f"{finding.block_id} (English at line {finding.lines['en'][0]}): {finding.message}")
+                   f"{finding.block_id} (English at line {finding.lines['en'][0]}): {finding.message}", hint)
 
 
 def collect(reading: Reading, source: str, figures: list[FigureData]) -> Findings:
-    pairs = [located(source, f) for f in check_pairs(reading.document)]
-    translation = [located(source, f) for f in check_translation(reading.document)]
-    data = [Problem(str(figure.path), None, str(finding)) for figure in figures for finding in figure.findings]
+    pairs = [located(source, f, PAIR_HINT) for f in check_pairs(reading.document)]
+    translation = [located(source, f, NUMBER_HINT) for f in check_translation(reading.document)]
+    data = [Problem(str(figure.path), finding.line, str(finding), DATA_HINT)
+            for figure in figures for finding in figure.findings]
     return Findings(reading.warnings, pairs, translation, data)
 
 

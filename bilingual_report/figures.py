@@ -45,6 +45,7 @@ class Finding:
     figure: int
     message: dict  # {"zh": …, "en": …}
     suspect: int | None = None  # the index of the item whose printed value is probably a misprint
+    line: int | None = None     # the line of the data file that asks for the check
 
     def __str__(self) -> str:
         return f"figure {self.figure}: {self.message['en']}"
@@ -198,6 +199,7 @@ class FigureFile(QuotedDataFile):
                 finding = share_finding(number, facts[check["share"]].value, facts[check["part"]].value,
                                         facts[check["whole"]].value, self.words)
             if finding:
+                finding.line = self.where.get(where, (None,))[0]
                 findings.append(finding)
         return findings
 
@@ -239,6 +241,7 @@ class FigureFile(QuotedDataFile):
             total = float(body["zh"][-1][raw["value_column"]].replace(",", ""))
             finding = total_finding(number, total, [b.value for b in bars], labels, self.words)
             if finding:
+                finding.line = self.where.get(where + ("total_row",), self.where.get(where, (None,)))[0]
                 findings.append(finding)
                 if finding.suspect is not None:
                     bars[finding.suspect].note = finding.message

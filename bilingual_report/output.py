@@ -46,6 +46,11 @@ def read_manifest(docs_dir: Path) -> dict[str, str]:
     return {rel: sha for sha, rel in entries}
 
 
+def has_generated(docs_dir: Path) -> bool:
+    """Whether the generator has written files into docs_dir (an earlier build's record is there)."""
+    return bool(read_manifest(docs_dir))
+
+
 def write_if_changed(path: Path, data: bytes) -> bool:
     if path.exists() and path.read_bytes() == data:
         return False

@@ -58,7 +58,7 @@ def mid_sentence_start(lang: str, text: str) -> bool:
     return bool(EN_MID_SENTENCE_START.match(stripped))
 
 
-def edge_findings(text: dict[str, str], body: dict[str, str], last: bool) -> list[str]:
+def edge_findings(text: dict[str, str], body: dict[str, str]) -> list[str]:
     """One side stopping (or starting) mid-sentence where the other does not; the start is the paragraph's own
     (after an article's number or an item's lead sentence)."""
     found = []
@@ -66,14 +66,8 @@ def edge_findings(text: dict[str, str], body: dict[str, str], last: bool) -> lis
     if ends["zh"] != ends["en"]:
         cut, whole = ("English", "Chinese") if ends["zh"] else ("Chinese", "English")
         lang = "en" if ends["zh"] else "zh"
-        if last:
-            found.append(f"the text ends mid-sentence in the {cut} («…{text[lang][-30:]}»), the {whole} does not: "
-                         "the file may have been cut short")
-        else:
-            found.append(f"the {cut} stops mid-sentence («…{text[lang][-30:]}») where the {whole} ends a sentence: "
-                         "part of it may be missing, or be in another block")
-    elif last and not ends["zh"]:
-        found.append(f"the text ends mid-sentence («…{text['en'][-30:]}»): the file may have been cut short")
+        found.append(f"the {cut} stops mid-sentence («…{text[lang][-30:]}») where the {whole} ends a sentence: "
+                     "part of it may be missing, or be in another block")
     elif all(len(text[lang]) > CUT_LENGTH and text[lang].rstrip()[-1:].isalnum() for lang in text):
         found.append(f"both languages stop in the middle of a sentence («…{text['zh'][-20:]}» / «…{text['en'][-30:]}»), "
                      "as a paragraph cut by a page break does: its rest may be out of place")
@@ -164,26 +158,48 @@ def caption_finding(caption: dict[str, str], ratio: float) -> str | None:
             "missing")
 
 
+def text_end(document: Document) -> tuple[object, str] | None:
+    """The last node and what is wrong with it, when the text stops where no report does: inside a word, on a
+    heading with nothing under it, or mid-sentence in one language while the other ends a sentence."""
+    nodes = list(document.walk())
+    if not nodes:
+        return None
+    last = nodes[-1][0]
+    if cut := cut_word(document, last):
+        return last, f"the text ends in the middle of a word («…{cut}»)"
+    if isinstance(last, Heading):
+        return last, (f"the text ends with a heading («{last.printed('zh')[:30]}» / «{last.printed('en')[:40]}») "
+                      "with nothing under it")
+    if isinstance(last, Paragraph):
+        parents = nodes[-1][1]
+        text = {lang: without_markup(printed_text(last, parents, lang)) for lang in ("zh", "en")}
+        ends = {lang: ends_sentence(lang, text[lang]) for lang in text}
+        if ends["zh"] != ends["en"]:
+            cut, whole, lang = ("English", "Chinese", "en") if ends["zh"] else ("Chinese", "English", "zh")
+            return last, f"the text ends mid-sentence in the {cut} («…{text[lang][-30:]}»), the {whole} does not"
+    return None
+
+
 def check_pairs(document: Document) -> list[TranslationFinding]:
     """Every pair whose two sides do not read as one text, and a document whose text stops mid-sentence."""
     texts = pair_texts(document)
     ratio = usual_ratio([text for _, text in texts])
-    nodes = list(document.walk())
-    last = nodes[-1][0] if nodes else None
+    last = text_end(document)
     findings = []
+    nodes = list(document.walk())
+    if nodes and isinstance(nodes[-1][0], Paragraph):
+        final, parents = nodes[-1]
+        text = {lang: without_markup(printed_text(final, parents, lang)) for lang in ("zh", "en")}
+        if not any(ends_sentence(lang, text[lang]) for lang in text):
+            findings.append(TranslationFinding(final.id, final.lines, f"the text ends without a sentence's end in "
+                                               f"either language («…{text['zh'][-15:]}» / «…{text['en'][-25:]}»): "
+                                               "the file may have been cut short", final.page))
     if document.title_lines and (message := title_finding(document.title, ratio)):
         findings.append(TranslationFinding("title", document.title_lines, message))
-    if last is not None and (cut := cut_word(document, last)):
-        findings.append(TranslationFinding(last.id, last.lines, f"the text ends in the middle of a word («…{cut}»): "
-                                           "the file may have been cut short"))
-    elif isinstance(last, Heading):
-        findings.append(TranslationFinding(last.id, last.lines, f"the text ends with a heading («{last.printed('zh')[:30]}» "
-                                           f"/ «{last.printed('en')[:40]}») with nothing under it: the file may have "
-                                           "been cut short"))
     for paragraph, text in texts:
         body = {lang: without_markup(paragraph.text[lang]) for lang in ("zh", "en")}
-        messages = [m for m in [length_finding(text, ratio)] if m] + edge_findings(text, body, paragraph is last) \
-            + repeat_findings(text)
+        edges = edge_findings(text, body) if last is None or last[0] is not paragraph else []
+        messages = [m for m in [length_finding(text, ratio)] if m] + edges + repeat_findings(text)
         findings += [TranslationFinding(paragraph.id, paragraph.lines, message, paragraph.page) for message in messages]
     for node, _ in document.walk():
         if isinstance(node, (Figure, Table)) and (message := caption_finding(node.caption, ratio)):

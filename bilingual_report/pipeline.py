@@ -1,6 +1,7 @@
 """The whole conversion: settings → document tree → figure data → charts → every generated file."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,9 +14,12 @@ from .figure_exports import csv_bytes
 from .figures import FigureData, load_figures
 from .key_figures import KeyFigures, load_key_figures
 from .layout import SiteLayout
+from . import markup
+from .build_report import shown
+from .errors import Problem
 from .markup import docs_file
 from .model import LANGS, Document
-from .output import WriteReport, write_pages
+from .output import WriteReport, has_generated, write_pages
 from .pages import PageWriter, render_pages
 from .parallel import parallel_pages
 from .profile import Profile, load_profile
@@ -101,3 +105,20 @@ def generate(settings: Settings, cache_dir: Path) -> Generated:
 def generate_docs(settings: Settings, docs_dir: Path, cache_dir: Path) -> tuple[Generated, WriteReport]:
     generated = generate(settings, cache_dir)
     return generated, write_pages(docs_dir, generated.files, LANGS)
+
+
+def problem_pages(docs_dir: Path, problems: list[Problem], words: dict) -> list[str]:
+    """Before any build has succeeded (nothing generated in docs_dir yet), a home page per language that lists the
+    problems, and empty search indexes: something to serve while the input is fixed. The slugs of the pages."""
+    if has_generated(docs_dir):
+        return []
+    lines = [f"- `{shown(p.path)}{'' if p.line is None else f':{p.line}'}`: {markup.inline_text(p.message)}"
+             + (f" ({markup.inline_text(p.hint)})" if p.hint else "") for p in problems]
+    files: dict[str, str | bytes] = {}
+    for lang in LANGS:
+        files[markup.docs_path(lang, paths.HOME)] = "\n".join(
+            markup.front_matter(words[lang]["title"], words[lang]["title"]) + markup.heading(1, words[lang]["title"], "problems")
+            + [markup.inline_text(words[lang]["text"]), "", *lines, ""])
+        files[docs_file(lang, paths.SEARCH_INDEX)] = json.dumps({"config": {"lang": [lang]}, "docs": []}).encode()
+    write_pages(docs_dir, files, LANGS)
+    return [paths.HOME]

@@ -19,6 +19,7 @@ from .profile import Level, Profile, Scheme
 from .cleanup import Cleaned, Structure, clean, cleaning_version, stored_clean
 from .source import Block, is_pdf, read_text, split_blocks, text_lines
 from .text import ends_sentence, join, squeezed
+from .pair_checks import text_end
 from .translation_check import number_mismatches
 
 PAIRING_HINT = ("each Chinese block must be followed by its English translation: "
@@ -205,6 +206,10 @@ class DocumentReader:
         pairs = self.pair_all(rest, scheme)
         title_lines = {lang: [b.first_line for b in run] for lang, run in zip(LANGS, runs[:2])}
         document = TreeBuilder(self, scheme).build(title, issuer, front, pairs, title_lines)
+        if not self.problems and (end := text_end(document)):
+            node, message = end
+            self.problem(node.lines["zh"][0], f"{message} (English at line {node.lines['en'][0]}): the file seems to "
+                                              "have been cut short", "give the whole text, to its last sentence")
         images: dict[str, bytes] = {}
         if self.pages:
             for node, _ in document.walk():

@@ -1,23 +1,41 @@
-"""MkDocs hook: write the report's pages, charts and data files into docs/ once per build, and give MkDocs the
-site's name, description and navigation from the report itself.
+"""MkDocs hook: write the report's pages, charts and data files into docs/ once per build, print what the build
+found in the input, and give MkDocs the site's name, description and navigation from the report itself.
 
 static-i18n runs the whole build again, nested, for each further language (every event fires once per
 language): the report is generated in the outermost build only; the nested ones keep its configuration.
+
+A problem in the input stops `mkdocs build` with every problem listed. Under `mkdocs serve` it does not stop the
+server: the last good site (or, before there is one, a page listing the problems) is served with the problems in a
+banner on every page, and the next change of the text or data rebuilds it.
 """
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from bilingual_report.build_report import error_lines, finding_lines, problem_line
 from bilingual_report.errors import InputError
 from bilingual_report.markup import nav_path
-from bilingual_report.pipeline import generate_docs
+from bilingual_report.pipeline import Generated, generate_docs, problem_pages
 from bilingual_report.settings import load_settings
 
 log = logging.getLogger("mkdocs.hooks.generate_docs")
+
+
+@dataclass
+class Serving:
+    """What one `mkdocs serve` process keeps across its rebuilds (a hook module is imported once per process)."""
+
+    active: bool = False
+    last_good: Generated | None = None
+    names: dict = field(default_factory=dict)  # locale → (site name, description) of the last good build
+
+
+SERVING = Serving()
 
 
 def _i18n(config: MkDocsConfig):
@@ -25,6 +43,10 @@ def _i18n(config: MkDocsConfig):
     if i18n is None:
         raise PluginError("hooks/generate_docs.py needs the i18n plugin (mkdocs-static-i18n) in mkdocs.yml")
     return i18n
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    SERVING.active = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -35,28 +57,54 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     report = config.extra.get("report") or {}
     if "settings" not in report:
         raise PluginError("mkdocs.yml: extra.report.settings is missing (the path of data/site.yml)")
+    docs = Path(config.docs_dir)
     try:
         settings = load_settings(root / report["settings"], root)
         if report.get("source"):
             settings = settings.for_source(Path(report["source"]).resolve())
-        generated, written = generate_docs(settings, Path(config.docs_dir), root / ".cache")
+        if report.get("strict"):
+            settings = replace(settings, strict_checks=True)
+        generated, written = generate_docs(settings, docs, root / ".cache")
     except InputError as err:
-        raise PluginError(str(err)) from None
+        for line in error_lines(err.problems):
+            log.error(line)
+        if not SERVING.active:
+            raise PluginError("the report's input has problems, listed above") from None
+        return _serve_last_good(config, i18n, err.problems)
     if written.written or written.removed or generated.charts_drawn:
         log.info(f"report: {len(written.written)} files written, {len(written.removed)} removed, "
                  f"{generated.charts_drawn} charts drawn")
-    log.info(f"report text: {generated.reading.cleaned.summary()} "
-             f"(`scripts/convert.py {settings.source} --outline` lists each with its line)")
-    for line in generated.findings.lines():
-        log.info(f"report check: {line}")
-    if generated.findings:
-        log.info(f"report checks: {generated.findings.summary()}, shown above (not fatal; "
-                 f"`python scripts/check.py {settings.source}` prints them again)")
+    for line in finding_lines(generated.findings, generated.reading.cleaned.summary(), settings.source):
+        log.info(line)
+    SERVING.last_good = generated
+    _configure(config, i18n, generated, settings.labels)
+    return config
+
+
+def _configure(config: MkDocsConfig, i18n, generated: Generated, labels: dict) -> None:
     config.nav = [nav_path(slug) for slug in generated.layout.nav]
     default = next(language.locale for language in i18n.config.languages if language.default)
     config.site_name = generated.site_name(default)
-    config.site_description = generated.site_description(settings.labels, default)
+    config.site_description = generated.site_description(labels, default)
     for language in i18n.config.languages:
         language["site_name"] = generated.site_name(language.locale)
-        language["site_description"] = generated.site_description(settings.labels, language.locale)
+        language["site_description"] = generated.site_description(labels, language.locale)
+        SERVING.names[language.locale] = (language["site_name"], language["site_description"])
+
+
+def _serve_last_good(config: MkDocsConfig, i18n, problems) -> MkDocsConfig:
+    """Under `mkdocs serve`: the pages of the last good build stay, the problems go into a banner on every page."""
+    config.extra["build_problems"] = [problem_line(p, "error") for p in problems]
+    if SERVING.last_good is None:
+        pages = problem_pages(Path(config.docs_dir), problems, config.extra["build_problems_words"])
+        config.nav = [nav_path(slug) for slug in pages] or None  # or the pages an earlier process generated
+        log.error("the site shows the problems until they are fixed; it rebuilds when the text or data change")
+        return config
+    config.nav = [nav_path(slug) for slug in SERVING.last_good.layout.nav]
+    for language in i18n.config.languages:
+        language["site_name"], language["site_description"] = SERVING.names[language.locale]
+    config.site_name, config.site_description = SERVING.names[next(
+        language.locale for language in i18n.config.languages if language.default)]
+    log.error("the last good site is served, with the problems in a banner; it rebuilds when the text or data change")
     return config
+

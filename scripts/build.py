@@ -1,51 +1,139 @@
 #!/usr/bin/env python3
-"""Build the site: the report data/site.yml names, or any report's text with --source, into site/ or --site-dir.
+"""Build the site: the report data/site.yml names, or any report with --source, into site/ or --site-dir.
 
-The site is built into a temporary folder and swapped in only when the build succeeds: a failed build leaves
-the site folder as it was, prints the problems and exits 1.
+Prints what the build found in the input (the text cleaned, the checks' findings grouped, each with its file and
+line), then one summary line. The site is built into a temporary folder next to the site folder and swapped in only
+when the build succeeds: a failed or interrupted build leaves the site folder as it was, prints the problems and
+exits 1, and leaves no temporary folder behind (one left by a killed build is removed by the next).
 """
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import shutil
-import subprocess
+import signal
 import sys
 import tempfile
+import traceback
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+WORK_PREFIX = ".site-build-"
+
+
+class Interrupted(Exception):
+    """A signal asked the build to stop."""
+
+
+class Console(logging.Handler):
+    """MkDocs' own messages from warnings up, and every line the report's hooks log, on standard error."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        text = record.getMessage()
+        if not record.name.startswith("mkdocs.hooks"):
+            text = f"mkdocs: {record.levelname.lower()}: {text}"
+        print(text, file=sys.stderr)
+
+
+def quiet_mkdocs() -> None:
+    mkdocs = logging.getLogger("mkdocs")
+    mkdocs.handlers[:] = [Console()]
+    mkdocs.propagate = False
+    mkdocs.setLevel(logging.WARNING)  # its progress lines are not the publisher's business; warnings are
+    logging.getLogger("mkdocs.hooks").setLevel(logging.INFO)  # the report's own lines, findings included
+
+
+def remove_stale(parent: Path) -> None:
+    """Temporary folders of builds that were killed (their process is gone)."""
+    for folder in parent.glob(f"{WORK_PREFIX}*"):
+        pid = folder.name[len(WORK_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and not alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def stop_on_signals() -> None:
+    def stop(signum, frame):
+        raise Interrupted(signal.Signals(signum).name)
+
+    for name in ("SIGTERM", "SIGHUP", "SIGINT"):
+        signal.signal(getattr(signal, name), stop)
+
+
+def run_mkdocs(site_dir: Path) -> bool:
+    from mkdocs.commands import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    try:
+        config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build.build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except (Abort, MkDocsException) as err:
+        if str(err) and not str(err).startswith("Aborted with"):
+            print(f"mkdocs: error: {err}", file=sys.stderr)
+        return False
+    return True
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--source", type=Path, help="a report's text file (default: the source in data/site.yml)")
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--source", type=Path, help="a report's text or PDF (default: the source in data/site.yml)")
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="where the site goes (default: site/)")
+    parser.add_argument("--strict", action="store_true", help="stop on any finding of the checks, not only on errors")
     args = parser.parse_args(argv)
     site = args.site_dir.resolve()
+    if args.source and not args.source.is_file():
+        print(f"error: {args.source}: file not found (check the path given to --source)", file=sys.stderr)
+        return 1
     site.parent.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    work = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site.parent))
+    remove_stale(site.parent)
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    work = Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{os.getpid()}-", dir=site.parent))
     staging = work / "site"
+    stop_on_signals()
+    quiet_mkdocs()
     try:
         if args.source:
-            if not args.source.is_file():
-                print(f"error: {args.source}: file not found (check the path given to --source)", file=sys.stderr)
-                return 1
-            env["REPORT_SOURCE"] = str(args.source.resolve())
-            env["REPORT_DOCS_DIR"] = str(work / "docs")  # another report's pages stay out of docs/
+            os.environ["REPORT_SOURCE"] = str(args.source.resolve())
+            os.environ["REPORT_DOCS_DIR"] = str(work / "docs")  # another report's pages stay out of docs/
             for lang in ("zh", "en"):
                 (work / "docs" / lang).mkdir(parents=True)
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                   "--config-file", str(ROOT / "mkdocs.yml"), "--site-dir", str(staging)]
-        if subprocess.run(command, cwd=ROOT, env=env).returncode != 0:
+        if args.strict:
+            os.environ["REPORT_STRICT"] = "true"
+        if not run_mkdocs(staging):
             print(f"build failed: {site} is left as it was", file=sys.stderr)
             return 1
         staging.chmod(0o755)
         if site.exists():
             site.rename(work / "previous")
         staging.rename(site)
+    except Interrupted as signal_name:
+        print(f"build interrupted ({signal_name}): {site} is left as it was", file=sys.stderr)
+        return 130
+    except Exception as err:  # a fault of this program, not of the input: said in one line, kept in a file
+        log = ROOT / ".cache" / "build-error.txt"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text(traceback.format_exc(), encoding="utf-8")
+        print(f"build failed: {type(err).__name__}: {err} ({site} is left as it was; the details are in {log}: "
+              "please report them)", file=sys.stderr)
+        return 1
     finally:
+        for name in ("SIGTERM", "SIGHUP", "SIGINT"):  # the temporary folder goes, whatever arrives now
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
         shutil.rmtree(work, ignore_errors=True)
     print(f"site built in {site}")
     return 0
