@@ -26,6 +26,18 @@ from bilingual_report.settings import load_settings
 log = logging.getLogger("mkdocs.hooks.generate_docs")
 
 
+def _serve_log() -> logging.Logger:
+    """Under `mkdocs serve`, the input's problems are printed as errors without counting as MkDocs' own (which, with
+    `strict: true`, would abort the rebuild and leave the server answering nothing)."""
+    serve_log = logging.getLogger("bilingual_report.serve")
+    if not serve_log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("ERROR   -  %(message)s"))
+        serve_log.addHandler(handler)
+        serve_log.propagate = False
+    return serve_log
+
+
 @dataclass
 class Serving:
     """What one `mkdocs serve` process keeps across its rebuilds (a hook module is imported once per process)."""
@@ -66,10 +78,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             settings = replace(settings, strict_checks=True)
         generated, written = generate_docs(settings, docs, root / ".cache")
     except InputError as err:
-        for line in error_lines(err.problems):
-            log.error(line)
         if not SERVING.active:
+            for line in error_lines(err.problems):
+                log.error(line)
             raise PluginError("the report's input has problems, listed above") from None
+        for line in error_lines(err.problems):
+            _serve_log().error(line)
         return _serve_last_good(config, i18n, err.problems)
     if written.written or written.removed or generated.charts_drawn:
         log.info(f"report: {len(written.written)} files written, {len(written.removed)} removed, "
@@ -98,13 +112,14 @@ def _serve_last_good(config: MkDocsConfig, i18n, problems) -> MkDocsConfig:
     if SERVING.last_good is None:
         pages = problem_pages(Path(config.docs_dir), problems, config.extra["build_problems_words"])
         config.nav = [nav_path(slug) for slug in pages] or None  # or the pages an earlier process generated
-        log.error("the site shows the problems until they are fixed; it rebuilds when the text or data change")
+        _serve_log().error("the site shows the problems until they are fixed; it rebuilds when the text or data change")
         return config
     config.nav = [nav_path(slug) for slug in SERVING.last_good.layout.nav]
     for language in i18n.config.languages:
         language["site_name"], language["site_description"] = SERVING.names[language.locale]
     config.site_name, config.site_description = SERVING.names[next(
         language.locale for language in i18n.config.languages if language.default)]
-    log.error("the last good site is served, with the problems in a banner; it rebuilds when the text or data change")
+    _serve_log().error("the last good site is served, with the problems in a banner; it rebuilds when the text or data "
+                       "change")
     return config
 
