@@ -26,10 +26,9 @@ def problem_line(problem: Problem, severity: str) -> str:
 
 
 def error_lines(problems: list[Problem]) -> list[str]:
-    """One line per problem that stops the build, then what happened to the site."""
+    """One line per problem that stops the build, then how many."""
     count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
-    return [problem_line(p, "error") for p in problems] + [f"{count} in the report's input, listed above: "
-                                                           "nothing was published"]
+    return [problem_line(p, "error") for p in problems] + [f"{count} in the report's input, listed above"]
 
 
 def finding_lines(findings: Findings, cleaned: str, source: Path) -> list[str]:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .bounds import MAX_BARS, MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH, MAX_LABEL, MAX_PANELS, number_problem
 from .errors import InputError, Problem
 from .model import LANGS, Document, Figure, Table
 from .quoted import QuotedDataFile, Source, format_plain
@@ -104,9 +105,12 @@ class FigureFile(QuotedDataFile):
         facts: dict[str, Bar] = {}
         for name, fact in raw.items():
             where = ("facts", name)
-            if not isinstance(fact, dict) or not isinstance(fact.get("value"), (int, float)) \
-                    or isinstance(fact.get("value"), bool):
-                self.problem(where, f"fact '{name}' needs a number as its value", "e.g. value: 160600")
+            if not isinstance(fact, dict):
+                self.problem(where, f"fact '{name}' must be a mapping with value and quote", "e.g. value: 160600")
+                continue
+            value = self.number(where + ("value",), fact.get("value"), f"the value of fact '{name}'",
+                                "e.g. value: 160600")
+            if value is None:
                 continue
             self.unknown_keys(where, fact, ("value", "percent", "bound", "quote"), f" in fact '{name}'")
             if fact.get("bound") not in (None, "more_than"):
@@ -114,9 +118,9 @@ class FigureFile(QuotedDataFile):
             quote = self.bilingual(where + ("quote",), fact.get("quote"))
             if quote is None:
                 continue
-            source = self.find_quote(where + ("quote",), quote, float(fact["value"]), bool(fact.get("percent")))
+            source = self.find_quote(where + ("quote",), quote, value, bool(fact.get("percent")))
             if source:
-                facts[name] = Bar({}, float(fact["value"]), fact.get("bound") == "more_than", None, [source])
+                facts[name] = Bar({}, value, fact.get("bound") == "more_than", None, [source])
         return facts
 
     # -- panels ------------------------------------------------------------------------------------
@@ -124,6 +128,10 @@ class FigureFile(QuotedDataFile):
     def panels(self, raw, facts: dict[str, Bar]) -> list[Panel]:
         if not isinstance(raw, list) or not raw:
             self.problem(("panels",), "'panels' must be a list of at least one panel", "or give 'table' instead")
+            return []
+        if len(raw) > MAX_PANELS:
+            self.problem(("panels",), f"a figure has at most {MAX_PANELS} panels, this one {len(raw)}",
+                         "split it into several figures")
             return []
         panels = []
         for index, panel in enumerate(raw):
@@ -136,10 +144,22 @@ class FigureFile(QuotedDataFile):
             if unit not in UNITS:
                 self.problem(where + ("unit",), f"unit must be one of {', '.join(UNITS)}")
             bars = []
+            if isinstance(panel.get("bars"), list) and len(panel["bars"]) > MAX_BARS:
+                self.problem(where + ("bars",), f"a panel has at most {MAX_BARS} bars, this one {len(panel['bars'])}",
+                             "chart fewer items, or split them into panels")
+                continue
             for bar_index, bar in enumerate(panel.get("bars") or []):
                 made = self.bar(where + ("bars", bar_index), bar, facts)
-                if made:
+                if made and made.value < 0:
+                    self.problem(where + ("bars", bar_index), f"a bar's value is negative ({made.value:g}): the "
+                                 "charts draw from zero", "chart the decrease as a positive value and say so in the "
+                                 "panel's title")
+                elif made:
                     bars.append(made)
+                for lang, text in (made.label.items() if made else []):
+                    if len(text) > MAX_LABEL:
+                        self.problem(where + ("bars", bar_index, "label"), f"the {lang} label is {len(text):,} "
+                                     f"characters long, more than a chart's {MAX_LABEL}", "shorten it")
             if not panel.get("bars"):
                 self.problem(where + ("bars",), "a panel needs at least one bar")
             if title and unit in UNITS:
@@ -164,8 +184,10 @@ class FigureFile(QuotedDataFile):
         try:
             value, names = evaluate(formula, {name: fact.value for name, fact in facts.items()})
         except ValueError as err:
-            self.problem(where + ("formula",), f"bad formula «{formula}»: {err}",
+            self.problem(where + ("formula",), f"bad formula «{formula[:60]}»: {err}",
                          "use fact names, numbers, + - * / and parentheses")
+            return None
+        if self.number(where + ("formula",), value, f"the formula «{formula[:60]}» gives a value that") is None:
             return None
         used = [facts[name] for name in names]
         sources: list[Source] = []
@@ -222,6 +244,10 @@ class FigureFile(QuotedDataFile):
         body = {lang: table.rows[lang][1:] for lang in LANGS}
         has_total = bool(raw.get("total_row"))
         rows = len(body["zh"]) - (1 if has_total else 0)
+        if rows > MAX_BARS:
+            self.problem(where, f"table {number} has {rows} rows: a chart has at most {MAX_BARS} bars",
+                         "chart a part of it in a figure of its own, or leave it a table")
+            return [], []
         for index in range(rows):
             cells = {lang: body[lang][index] for lang in LANGS}
             try:
@@ -229,6 +255,9 @@ class FigureFile(QuotedDataFile):
                 label = {lang: cells[lang][raw["label_column"]] for lang in LANGS}
             except (IndexError, ValueError):
                 self.problem(where, f"row {index + 2} of table {number} has no number in column {raw['value_column']}")
+                return [], []
+            if wrong := number_problem(values["zh"]):
+                self.problem(where, f"row {index + 2} of table {number}: its value {wrong}")
                 return [], []
             if values["zh"] != values["en"]:
                 self.problem(where, f"row {index + 2} of table {number} has {values['zh']} in Chinese "
@@ -249,16 +278,21 @@ class FigureFile(QuotedDataFile):
 
 
 def evaluate(formula: str, names: dict[str, float]) -> tuple[float, list[str]]:
-    """The value of an arithmetic formula over named values, and the names it used."""
+    """The value of an arithmetic formula over named values, and the names it used (a ValueError says why there is
+    none: not arithmetic, too long or too deeply nested, a name unknown, a division by zero)."""
+    if len(formula) > MAX_FORMULA_LENGTH:
+        raise ValueError(f"it is {len(formula):,} characters long, more than {MAX_FORMULA_LENGTH}")
     try:
         tree = ast.parse(formula, mode="eval")
-    except SyntaxError:
+    except (SyntaxError, RecursionError, MemoryError):
         raise ValueError("it is not an arithmetic expression") from None
     used: list[str] = []
 
-    def value(node) -> float:
+    def value(node, depth: int = 0) -> float:
+        if depth > MAX_FORMULA_DEPTH:
+            raise ValueError(f"it nests more than {MAX_FORMULA_DEPTH} operations deep")
         if isinstance(node, ast.Expression):
-            return value(node.body)
+            return value(node.body, depth)
         if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
             return float(node.value)
         if isinstance(node, ast.Name):
@@ -267,12 +301,12 @@ def evaluate(formula: str, names: dict[str, float]) -> tuple[float, list[str]]:
             used.append(node.id)
             return names[node.id]
         if isinstance(node, ast.BinOp) and type(node.op) in OPERATORS:
-            right = value(node.right)
+            right = value(node.right, depth + 1)
             if isinstance(node.op, ast.Div) and right == 0:
                 raise ValueError("division by zero")
-            return OPERATORS[type(node.op)](value(node.left), right)
+            return OPERATORS[type(node.op)](value(node.left, depth + 1), right)
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
-            return -value(node.operand)
+            return -value(node.operand, depth + 1)
         raise ValueError("only numbers, fact names, + - * / and parentheses are allowed")
 
     return value(tree), list(dict.fromkeys(used))

@@ -101,9 +101,9 @@ class KeyFiguresFile(QuotedDataFile):
             self.problem(where + ("id",), "id must be lowercase words joined by hyphens", "e.g. id: pct-applications")
             return None
         label = self.bilingual(where + ("label",), raw.get("label"))
-        value = raw.get("value")
-        if not isinstance(value, (int, float)) or isinstance(value, bool):
-            self.problem(where + ("value",), f"key figure '{figure_id}' needs a number as its value", "e.g. value: 2525")
+        value = self.number(where + ("value",), raw.get("value"), f"the value of key figure '{figure_id}'",
+                            "e.g. value: 2525")
+        if value is None:
             return None
         unit = raw.get("unit")
         if unit not in UNITS:
@@ -112,7 +112,7 @@ class KeyFiguresFile(QuotedDataFile):
         if raw.get("bound") not in (None, "more_than"):
             self.problem(where + ("bound",), "bound must be more_than", "for a number the text gives as 'more than'")
         quote = self.bilingual(where + ("quote",), raw.get("quote"))
-        source = quote and self.find_quote(where + ("quote",), quote, float(value), unit == "percent")
+        source = quote and self.find_quote(where + ("quote",), quote, value, unit == "percent")
         change = self.change(where + ("change",), raw["change"]) if "change" in raw else None
         if change and source and change.source.block_id != source.block_id:
             self.problem(where + ("change", "quote"), f"the change of '{figure_id}' is quoted from {change.source.block_id}, "
@@ -121,23 +121,22 @@ class KeyFiguresFile(QuotedDataFile):
             return None
         if not (label and source) or ("change" in raw and change is None):
             return None
-        return KeyFigure(figure_id, label, float(value), unit, raw.get("bound") == "more_than", source, change)
+        return KeyFigure(figure_id, label, value, unit, raw.get("bound") == "more_than", source, change)
 
     def change(self, where: tuple, raw) -> Change | None:
         if not isinstance(raw, dict):
             self.problem(where, "change must be a mapping with value, unit and quote")
             return None
         self.unknown_keys(where, raw, CHANGE_KEYS)
-        value = raw.get("value")
-        if not isinstance(value, (int, float)) or isinstance(value, bool):
-            self.problem(where + ("value",), "the change needs a number as its value (negative for a decrease)")
+        value = self.number(where + ("value",), raw.get("value"), "the change's value", "negative for a decrease")
+        if value is None:
             return None
         if raw.get("unit") not in CHANGE_UNITS:
             self.problem(where + ("unit",), f"the change's unit must be one of {', '.join(CHANGE_UNITS)}")
             return None
         quote = self.bilingual(where + ("quote",), raw.get("quote"))
-        source = quote and self.find_quote(where + ("quote",), quote, abs(float(value)), True)
-        return Change(float(value), raw["unit"], source) if source else None
+        source = quote and self.find_quote(where + ("quote",), quote, abs(value), True)
+        return Change(value, raw["unit"], source) if source else None
 
 
 def load_key_figures(path: Path, document: Document) -> KeyFigures:

@@ -167,9 +167,12 @@ def text_end(document: Document) -> tuple[object, str] | None:
     last = nodes[-1][0]
     if cut := cut_word(document, last):
         return last, f"the text ends in the middle of a word («…{cut}»)"
-    if isinstance(last, Heading):
+    if isinstance(last, Heading) and not any(ends_sentence(lang, last.printed(lang)) for lang in ("zh", "en")):
         return last, (f"the text ends with a heading («{last.printed('zh')[:30]}» / «{last.printed('en')[:40]}») "
                       "with nothing under it")
+    if isinstance(last, Figure) and last.kind == "table" and not last.printed:
+        return last, (f"the text ends with a table's caption («{last.caption['zh'][:30]}» / "
+                      f"«{last.caption['en'][:40]}») and no table under it")
     if isinstance(last, Paragraph):
         parents = nodes[-1][1]
         text = {lang: without_markup(printed_text(last, parents, lang)) for lang in ("zh", "en")}

@@ -3,11 +3,12 @@ reference templates, read and checked with the line of every problem."""
 from __future__ import annotations
 
 import hashlib
-import re
+import regex
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
+from .guarded import GuardedPattern, compile_guarded
 from .model import LANGS
 from .templates import template_problem
 from .yaml_lines import LocatedYaml
@@ -20,7 +21,7 @@ class Level:
     """One numbered heading level of a scheme."""
 
     name: str
-    patterns: dict[str, re.Pattern]
+    patterns: dict[str, GuardedPattern]
     reference: dict[str, str]
     lead_sentence: bool = True  # the text ends at its first sentence, the rest is a paragraph (else: the number alone)
     document_numbering: bool = False  # numbered through the document rather than under each parent
@@ -42,14 +43,14 @@ class Unnumbered:
     """A heading without a number (前言 / Preface), matched against a whole short block."""
 
     role: str
-    patterns: dict[str, re.Pattern]
+    patterns: dict[str, GuardedPattern]
     front: bool  # shown on the home page with the introduction
 
 
 @dataclass(frozen=True)
 class CaptionRule:
     kind: str  # figure | table
-    patterns: dict[str, re.Pattern]
+    patterns: dict[str, GuardedPattern]
     id: str    # template with {number}
     reference: dict[str, str]
 
@@ -58,7 +59,7 @@ class CaptionRule:
 class Profile:
     schemes: tuple[Scheme, ...]
     unnumbered: tuple[Unnumbered, ...]
-    note: dict[str, re.Pattern]
+    note: dict[str, GuardedPattern]
     captions: tuple[CaptionRule, ...]
     references: dict  # {intro, paragraph, join}: {lang: template}
     digest: str = ""  # of the profile's file: what was read with it can be kept under it
@@ -73,17 +74,20 @@ class ProfileFile(LocatedYaml):
     """Reads the profile, collecting every problem with its line."""
 
     def patterns(self, where: tuple, raw: dict, start: str = HEADING_START,
-                 end: dict[str, str] | None = None) -> dict[str, re.Pattern]:
+                 end: dict[str, str] | None = None) -> dict[str, GuardedPattern]:
         compiled = {}
         for lang in LANGS:
             text = raw.get(lang) if isinstance(raw, dict) else None
             if not isinstance(text, str) or not text:
                 self.problem(where, f"{'.'.join(map(str, where))} needs a {lang} pattern", f"add `{lang}: '…'`")
                 continue
+            line = self.where.get(where + (lang,), (None,))[0]
             try:
-                compiled[lang] = re.compile(f"{start}(?:{text}){(end or {}).get(lang, '')}")
-            except re.error as err:
+                compiled[lang] = compile_guarded(f"{start}(?:{text}){(end or {}).get(lang, '')}", str(self.path), line)
+            except regex.error as err:
                 self.problem(where + (lang,), f"the {lang} pattern is not a valid regular expression: {err}")
+            except InputError as err:
+                self.problems += err.problems
         return compiled
 
     def templates(self, where: tuple, raw, fields: dict[str, bool]) -> dict[str, str]:

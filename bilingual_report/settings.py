@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .bounds import style_problems
 from .errors import InputError, Problem
 from .figures import FINDING_WORDS, finding_words_problems
 from .model import LANGS
@@ -67,6 +68,8 @@ def load_chart_style(path: Path) -> dict:
                      for key in REQUIRED_WORDS if key not in words]
     if not problems:
         problems += [_problem(path, where, ("words",), wrong) for wrong in finding_words_problems(data["words"])]
+        problems += [_problem(path, where, key_path, wrong, "see data/chart-style.yml")
+                     for key_path, wrong in style_problems(data)]
     if problems:
         raise InputError(problems)
     return data

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from bilingual_report.checks import collect
+from bilingual_report.build_report import error_lines
 from bilingual_report.errors import InputError
 from bilingual_report.figures import load_figures
 from bilingual_report.pipeline import read
@@ -30,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
         figures = load_figures(settings.figures, reading.document, settings.chart_style["words"]) \
             if settings.figures else []
     except InputError as err:
-        print("\n".join(f"error: {problem}" for problem in err.problems), file=sys.stderr)
+        print("\n".join(error_lines(err.problems)), file=sys.stderr)
         return 1
     findings = collect(reading, str(args.source), figures)
     document = reading.document

@@ -9,6 +9,7 @@ import json
 import sys
 from pathlib import Path
 
+from bilingual_report.build_report import error_lines, finding_lines
 from bilingual_report.errors import InputError
 from bilingual_report.outline import cleaned_text, outline
 from bilingual_report.pipeline import generate_docs, read
@@ -46,10 +47,9 @@ def main(argv: list[str] | None = None) -> int:
             generated, report = generate_docs(settings, args.docs, ROOT / ".cache")
             print(f"{len(report.written)} files written, {len(report.unchanged)} unchanged, "
                   f"{len(report.removed)} removed in {args.docs}; {generated.charts_drawn} charts drawn")
-            for line in generated.findings.lines():
-                print(f"note: {line}")
+            print("\n".join(finding_lines(generated.findings, reading.cleaned.summary(), args.source)))
     except InputError as err:
-        print("\n".join(f"error: {problem}" for problem in err.problems), file=sys.stderr)
+        print("\n".join(error_lines(err.problems)), file=sys.stderr)
         return 1
     return 0
 

@@ -44,7 +44,7 @@ def copy_project(dest: Path) -> Path:
 
 def mkdocs_build(project: Path, site: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
     site = site or project / "site"
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict",
                "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site)]
     return subprocess.run(command, capture_output=True, text=True, cwd=project,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})

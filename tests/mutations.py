@@ -8,6 +8,8 @@ so that the tree read from the edited text can be compared with the original's n
   huge line, a table row lost in one language) must give a tree whose every node is made of the same original lines
   as before, less the ones deleted, reading as whole sentences where it did, or else a problem, warning or finding
   must name a line within NEAR lines of the edit, or a line of the node it touched.
+A text cut between two blocks reads as a shorter report, whole: nothing in the text can tell, so such a cut is
+counted apart (prefix), not as silent.
 
 Run as a script, it prints how each kind of edit fared: `python tests/mutations.py [COUNT] [SEED]`.
 """
@@ -189,7 +191,7 @@ def front(document: Document) -> tuple:
 
 @dataclass
 class Outcome:
-    verdict: str        # same | faithful | named | silent | far
+    verdict: str        # same | faithful | prefix | named | silent | far
     messages: list[str]
 
 
@@ -270,11 +272,19 @@ class Judge:
                 return False
         return True
 
+    def prefix(self, document: Document) -> bool:
+        """Whether the document is the original's first nodes, each whole."""
+        after = [(node.id, node.type, node.text) for node in nodes(document).values()]
+        before = [(node.id, node.type, node.text) for node in self.nodes.values()]
+        return front(document) == front(self.document) and after == before[:len(after)]
+
     def judge(self, edit: Edit) -> Outcome:
         document, problems = self.read(edit)
         messages = [str(p) for p in problems]
         if document is not None and not problems and self.faithful(edit, document):
             return Outcome("same" if edit.kind in KEEPING else "faithful", messages)
+        if not problems and edit.kind == "truncate" and self.prefix(document):
+            return Outcome("prefix", messages)  # cut between two blocks: what is left reads as a whole report
         if not problems:
             return Outcome("silent", messages)
         return Outcome("named" if self.near(edit, problems) else "far", messages)

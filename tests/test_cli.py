@@ -66,7 +66,7 @@ def test_docs_are_written_for_both_languages(tmp_path):
     assets = sorted(p.name for p in (tmp_path / "docs/en/figures").iterdir())
     assert assets == sorted(["all-figures.csv"] + [f"figure-{n}{kind}" for n in range(1, 7)
                                                    for kind in (".csv", ".svg", "-zh.svg")])
-    assert "figure-3.yml: figure 3: The printed total is 12,837" in result.stdout
+    assert "figure-3.yml:11: figure 3: The printed total is 12,837" in result.stdout
     assert all((tmp_path / "docs" / lang / "search/search_index.json").is_file() for lang in ("zh", "en"))
     again = convert(SOURCE, "--docs", tmp_path / "docs")
     assert "0 files written, 78 unchanged" in again.stdout and "0 charts drawn" in again.stdout
@@ -78,7 +78,8 @@ def test_bad_input_gives_one_line_and_no_traceback(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith(f"error: {source}:17: ")
+    assert len(lines) == 2 and lines[0].startswith(f"error: {source}:17: ")
+    assert lines[1] == "1 problem in the report's input, listed above"
     assert not (tmp_path / "model.json").exists()
 
 
