@@ -27,7 +27,7 @@ TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo"
 
 def build(site: Path, site_url: str) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)]
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
     if subprocess.run(command, cwd=ROOT, env=env).returncode:
         raise SystemExit("audit: the build failed")
 

@@ -38,7 +38,7 @@ def run(command: list[str], cwd: Path) -> tuple[float, int]:
 
 
 def mkdocs(project: Path, config: str, site: str) -> list[str]:
-    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(project / config),
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project / config),
             "--site-dir", str(project / site)]
 
 
