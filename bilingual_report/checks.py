@@ -8,6 +8,7 @@ from .errors import InputError, Problem
 from .figures import FigureData
 from .pair_checks import check_pairs
 from .reader import Reading
+from .sources.blocks import Place
 from .translation_check import TranslationFinding, check_translation
 
 
@@ -46,8 +47,12 @@ NUMBER_HINT = "check the number in both languages"
 DATA_HINT = "check the figure's printed numbers against the report"
 
 
-def located(source: str, finding: TranslationFinding, hint: str) -> Problem:
-    """A pair's finding at its Chinese line (or PDF page), naming the English one's."""
+def located(source: str, finding: TranslationFinding, hint: str, places: dict[int, Place]) -> Problem:
+    """A pair's finding at its Chinese line (or PDF page, or Word paragraph), naming the English one's."""
+    zh_line, en_line = finding.lines["zh"][0], finding.lines["en"][0]
+    if zh_line in places and en_line in places:
+        return Problem(source, None, f"{places[zh_line]}: {finding.block_id} (English in {places[en_line]}): "
+                                     f"{finding.message}", hint)
     if finding.pages:
         zh, en = finding.pages["zh"][0], finding.pages["en"][0]
         where = f"page {zh}: {finding.block_id}" + (f" (English on page {en})" if en != zh else "")
@@ -57,8 +62,8 @@ def located(source: str, finding: TranslationFinding, hint: str) -> Problem:
 
 
 def collect(reading: Reading, source: str, figures: list[FigureData]) -> Findings:
-    pairs = [located(source, f, PAIR_HINT) for f in check_pairs(reading.document)]
-    translation = [located(source, f, NUMBER_HINT) for f in check_translation(reading.document)]
+    pairs = [located(source, f, PAIR_HINT, reading.places) for f in check_pairs(reading.document)]
+    translation = [located(source, f, NUMBER_HINT, reading.places) for f in check_translation(reading.document)]
     data = [Problem(str(figure.path), finding.line, str(finding), DATA_HINT)
             for figure in figures for finding in figure.findings]
     return Findings(reading.warnings, pairs, translation, data)

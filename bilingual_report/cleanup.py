@@ -182,13 +182,11 @@ class Cleaner:
                 at = text.index(LOST)
                 self.errors.append((number, f"a character was lost when the text was extracted (U+FFFD, the "
                                             f"replacement character, at «{text[max(0, at - 12):at + 12]}»)"))
-            if INVISIBLE.search(text):
+            cleaned = printable(text)
+            if cleaned != text:
                 self.repairs += [Repair("invisible", number, f"U+{ord(m.group(0)):04X}") for m in INVISIBLE.finditer(text)]
-                text = INVISIBLE.sub(lambda m: " " if m.group(0) in "\u2028\u2029" else "", text)
-                self.lines[index] = (number, text)
-            if not FOLDED.isdisjoint(text):
                 self.repairs += [Repair("character", number, f"{c}→{FOLD[ord(c)]}") for c in text if c in FOLDED]
-                self.lines[index] = (number, text.translate(FOLD))
+                self.lines[index] = (number, cleaned)
 
     def contents(self) -> None:
         """Contents pages (a title, then entries ending in page numbers, some wrapped over two lines), removed
@@ -438,6 +436,20 @@ class Cleaner:
                 self.repairs.append(Repair("space", number, match.group(0)))
                 return ""
             self.lines[index] = (number, STRAY_SPACE.sub(stray, text))
+
+
+def printable(text: str) -> str:
+    """The text without invisible characters (a line separator as a space), radicals folded to ideographs."""
+    if INVISIBLE.search(text):
+        text = INVISIBLE.sub(lambda m: " " if m.group(0) in "\u2028\u2029" else "", text)
+    return text.translate(FOLD) if not FOLDED.isdisjoint(text) else text
+
+
+def clean_characters(lines: list[Line]) -> Cleaned:
+    """Only the characters cleaned: a Word document has no page furniture and no line-end breaks."""
+    cleaner = Cleaner(lines, Structure(lambda text: False, lambda text: False))
+    cleaner.characters()
+    return Cleaned(cleaner.lines, sorted(cleaner.repairs, key=lambda r: r.line), [], sorted(cleaner.errors))
 
 
 def cleaning_version() -> str:

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field, replace
 
 from .numerals import numeral_value
 from .profile import CaptionRule, Level, Profile, Scheme, Unnumbered
-from .source import ITEM_NUMBER_ONLY, Block
+from .sources.blocks import Block
+from .sources.text import ITEM_NUMBER_ONLY
 from .text import ends_sentence, join, starts_lowercase
 
 CAPTION_MAX_LENGTH = 200
@@ -62,8 +63,10 @@ class Element:
 
 
 def is_table(block: Block) -> bool:
-    """Tab-separated rows: two lines or more with tabs, or one row of two cells or more (a table's first row left
-    alone by a page break)."""
+    """A table read as cells, or tab-separated rows: two lines or more with tabs, or one row of two cells or more
+    (a table's first row left alone by a page break)."""
+    if block.rows:
+        return True
     texts = block.texts
     if len(texts) == 1:
         return len([cell for cell in texts[0].split("\t") if cell.strip()]) >= 2
@@ -72,7 +75,7 @@ def is_table(block: Block) -> bool:
 
 def parse_table(block: Block) -> Element:
     """A table block: an optional title line (one cell), then tab-separated rows."""
-    rows = [[cell.strip() for cell in text.split("\t")] for text in block.texts]
+    rows = [list(row) for row in block.rows] or [[cell.strip() for cell in text.split("\t")] for text in block.texts]
     row_lines = [number for number, _ in block.lines]
     title = ""
     if len([c for c in rows[0] if c]) == 1 and len(rows) > 1:

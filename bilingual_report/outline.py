@@ -20,7 +20,10 @@ def first_words(text: str, lang: str) -> str:
     return text if len(text) <= WORDS[lang] else text[: WORDS[lang]].rstrip() + "…"
 
 
-def lines_of(lines: dict) -> str:
+def lines_of(lines: dict, places: dict) -> str:
+    """Where a node starts in each language: its lines, or a Word document's paragraphs."""
+    if places:
+        return f"{places[lines['zh'][0]].short}/{places[lines['en'][0]].short}"
     return f"{lines['zh'][0]}/{lines['en'][0]}"
 
 
@@ -52,7 +55,8 @@ def outline(reading: Reading, source: str) -> list[str]:
     document = reading.document
     nodes = list(document.walk())
     width = max([len("issuer")] + [2 * len(parents) + len(node.id) for node, parents in nodes]) + 2
-    out = [f"{source}: {summary(reading)}", "", "id".ljust(width) + "what".ljust(22) + "lines zh/en".ljust(13)
+    column = "¶ zh/en" if reading.places else "lines zh/en"
+    out = [f"{source}: {summary(reading)}", "", "id".ljust(width) + "what".ljust(22) + column.ljust(13)
            + "text (zh | en)"]
 
     def row(node_id: str, depth: int, what: str, lines: str, texts: dict) -> str:
@@ -66,10 +70,11 @@ def outline(reading: Reading, source: str) -> list[str]:
         out.append(row("front", 0, "front matter", "", note))
     for node, parents in nodes:
         what, texts = describe(node)
-        out.append(row(node.id, len(parents), what, lines_of(node.lines), texts))
+        out.append(row(node.id, len(parents), what, lines_of(node.lines, reading.places), texts))
     cleaned = reading.cleaned
     out += ["", f"cleaned: {cleaned.summary()}"]
-    out += [f"  line {repair.line}: {REPAIRS[repair.kind]} «{repair.text}»" for repair in cleaned.repairs]
+    out += [f"  {reading.places.get(repair.line) or f'line {repair.line}'}: {REPAIRS[repair.kind]} «{repair.text}»"
+            for repair in cleaned.repairs]
     for warning in reading.warnings:
         out.append(f"warning: {warning}")
     return out

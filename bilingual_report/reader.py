@@ -16,8 +16,10 @@ from .elements import (Element, choose_scheme, heading_label, heading_like, othe
 from .errors import InputError, Problem
 from .model import LANGS, Bilingual, Document, Figure, Heading, Paragraph, Table
 from .profile import Level, Profile, Scheme
-from .cleanup import Cleaned, Structure, clean, cleaning_version, stored_clean
-from .source import Block, is_pdf, read_text, split_blocks, text_lines
+from .cleanup import Cleaned, Structure, clean, clean_characters, cleaning_version, printable, stored_clean
+from .sources.blocks import Block, Place, PrintedImage
+from .sources.formats import is_docx, is_pdf
+from .sources.text import read_text, split_blocks, text_lines
 from .text import ends_sentence, join, squeezed
 from .pair_checks import text_end
 from .translation_check import number_mismatches
@@ -39,6 +41,7 @@ class Reading:
     cleaned: Cleaned          # the page furniture removed and the breaks repaired, line by line
     warnings: list[Problem]
     images: dict[str, bytes] = field(default_factory=dict)  # a PDF's printed figures, by the name figures give them
+    places: dict[int, Place] = field(default_factory=dict)  # a Word document's: position → paragraph or table row
 
 
 def language_runs(blocks: list[Block]) -> list[list[Block]]:
@@ -106,6 +109,14 @@ def without_running_title(blocks: list[Block], title: Bilingual) -> list[Block]:
     return kept
 
 
+def characters_cleaned(blocks: list[Block]) -> tuple[Cleaned, list[Block]]:
+    """Blocks read as they are (a Word document's) with only their characters cleaned, and what was cleaned."""
+    cleaned = clean_characters([line for block in blocks for line in block.lines])
+    texts = dict(cleaned.lines)
+    return cleaned, [Block(block.lang, tuple((n, texts[n]) for n, _ in block.lines),
+                           tuple(tuple(printable(cell) for cell in row) for row in block.rows)) for block in blocks]
+
+
 def front_block(block: Block) -> bool:
     """A short block that is not a sentence: an issuing office, an adoption note, a date."""
     text = block.text
@@ -127,7 +138,8 @@ class DocumentReader:
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
         self.pages: dict[int, tuple[int, str | None]] = {}  # for a PDF: line as read → (PDF page, printed page)
-        self.printed: list = []  # for a PDF: the images printed in its text
+        self.places: dict[int, Place] = {}  # for a Word document: position → paragraph or table row
+        self.printed: list[PrintedImage] = []  # for a PDF or a Word document: the images printed in its text
 
     def problem(self, line: int | None, message: str, hint: str = "") -> None:
         self.problems.append(Problem(self.name, line, message, hint))
@@ -135,12 +147,23 @@ class DocumentReader:
     def warning(self, line: int | None, message: str, hint: str = "") -> None:
         self.warnings.append(Problem(self.name, line, message, hint))
 
-    def source(self, structure: Structure) -> Cleaned:
-        """The source's lines cleaned (a PDF's read by layout, with what was dropped by position, and both kept in
-        the cache under the PDF's hash and the profile's)."""
+    def source(self, structure: Structure) -> tuple[Cleaned, list[Block]]:
+        """The source's lines cleaned and its blocks: a Word document's paragraphs, or the blocks of a text's (or a
+        PDF's) lines once cleaned."""
+        if self.path.is_file() and is_docx(self.path):
+            from .sources.docx import read_docx  # python-docx, only for a Word document
+            docx = read_docx(self.path)
+            self.places, self.printed = docx.places, docx.images
+            return characters_cleaned(docx.blocks)
+        cleaned = self.lines(structure)
+        return cleaned, split_blocks(cleaned.lines)
+
+    def lines(self, structure: Structure) -> Cleaned:
+        """A text's or a PDF's lines cleaned (a PDF's read by layout, with what was dropped by position, and both kept
+        in the cache under the PDF's hash and the profile's)."""
         if not (self.path.is_file() and is_pdf(self.path)):
             return clean(text_lines(read_text(self.path)), structure)
-        from .pdf_source import read_pdf  # pdfplumber and its helpers, only for a PDF
+        from .sources.pdf import read_pdf  # pdfplumber and its helpers, only for a PDF
         pdf = read_pdf(self.path, self.cache)
         self.pages, self.printed = pdf.pages, pdf.images
         if pdf.key:
@@ -152,7 +175,11 @@ class DocumentReader:
         return cleaned
 
     def located(self, problems: list[Problem]) -> list[Problem]:
-        """A PDF's problems by page (and line of the text read from it, as `convert.py --cleaned` shows it)."""
+        """A PDF's problems by page (and line of the text read from it, as `convert.py --cleaned` shows it), a Word
+        document's by paragraph or table row."""
+        if self.places:
+            return [Problem(p.path, None, f"{self.places[p.line]} (line {p.line} as read): {p.message}", p.hint)
+                    if p.line in self.places else p for p in problems]
         if not self.pages:
             return problems
         return [Problem(p.path, None, f"page {self.pages[p.line][0]} (line {p.line} as read): {p.message}", p.hint)
@@ -166,14 +193,13 @@ class DocumentReader:
 
     def read_source(self) -> Reading:
         structure = Structure(lambda text: heading_like(self.profile, text), lambda text: heading_label(self.profile, text))
-        cleaned = self.source(structure)
+        cleaned, blocks = self.source(structure)
         for line, message in cleaned.warnings:
             self.warning(line, message, "check the line, and see `scripts/convert.py FILE --outline`")
         for line, message in cleaned.errors:
             self.problem(line, message, "put back what the report prints there (extract the text again, or type it)")
         if self.problems:
             raise InputError(self.problems)
-        blocks = split_blocks(cleaned.lines)
         if not blocks:
             raise InputError.single(self.name, None, "nothing is left once page numbers and running lines are removed",
                                     "check that this is the report's text file")
@@ -215,10 +241,11 @@ class DocumentReader:
             for node, _ in document.walk():
                 if not isinstance(node, Heading):
                     node.page = {lang: list(self.pages[node.lines[lang][0]]) for lang in LANGS}
+        if self.printed:
             images = self.attach_images(document)
         if self.problems:
             raise InputError(self.problems)
-        return Reading(document, scheme, cleaned, self.located(self.warnings), images)
+        return Reading(document, scheme, cleaned, self.located(self.warnings), images, self.places)
 
     def check_title(self, runs: list[list[Block]], title: Bilingual) -> None:
         """A title is a line or two, each of its blocks once."""
@@ -268,7 +295,8 @@ class DocumentReader:
 
     def attach_images(self, document: Document) -> dict[str, bytes]:
         """Each figure's printed image in each language: the one just above its caption on its page (or else just
-        below it). The images by name."""
+        below it); in a Word document, the picture in the paragraph before the caption's (or after it). The images
+        by name."""
         taken: set[int] = set()
         images: dict[str, bytes] = {}
         for node, _ in document.walk():
@@ -276,8 +304,9 @@ class DocumentReader:
                 continue
             for lang in LANGS:
                 line = node.lines[lang][0]
-                page = self.pages[line][0]
-                candidates = [k for k, image in enumerate(self.printed) if image.page == page and k not in taken]
+                page = self.pages[line][0] if self.pages else None
+                candidates = [k for k, image in enumerate(self.printed) if image.page == page and k not in taken
+                              and (self.pages or image.line in (line, line + 1))]
                 above = [k for k in candidates if self.printed[k].line <= line]
                 below = [k for k in candidates if self.printed[k].line > line]
                 chosen = max(above, key=lambda k: self.printed[k].line) if above else \

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from bilingual_report.model import Figure, Heading, Paragraph, Table, printed_text
-from bilingual_report.source import read_text, split_blocks, text_lines
+from bilingual_report.sources.text import read_text, split_blocks, text_lines
 from helpers import PAPER, read_report
 
 SOURCE = PAPER

@@ -121,7 +121,7 @@ def test_pdfs_that_are_no_bilingual_report_are_refused(tmp_path, pdfs):
     one_language = tmp_path / "zh-only.txt"
     one_language.write_text("测试报告\n\n第一段。\n\n第二段。\n", encoding="utf-8")
     garbled = tmp_path / "garbled.txt"  # what a font without a Unicode map gives: plausible but rare ideographs
-    from bilingual_report.pdf_source import common_hanzi
+    from bilingual_report.sources.pdf import common_hanzi
     rare = "".join([c for c in map(chr, range(0x4E00, 0x9FA5, 7)) if not common_hanzi(c)][:60])
     garbled.write_text(f"测试报告\n\nTest Report\n\n{rare}。\n\nA paragraph.\n", encoding="utf-8")
     cases = [
@@ -165,7 +165,7 @@ def test_every_block_knows_its_page_and_citations_give_it(pdfs):
 
 
 def test_a_reading_is_kept_by_the_pdfs_hash(tmp_path, pdfs):
-    from bilingual_report.pdf_source import read_pdf
+    from bilingual_report.sources.pdf import read_pdf
 
     first = read_pdf(pdfs["law"], tmp_path / "pdf")
     assert len(list((tmp_path / "pdf").glob("*.json"))) == 1

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from bilingual_report.model import Heading
-from bilingual_report.source import ITEM_NUMBER_ONLY
+from bilingual_report.sources.text import ITEM_NUMBER_ONLY
 from helpers import HEAD, read_report
 from test_reader_properties import LEADS, SENTENCES, mid_sentence_cuts
 

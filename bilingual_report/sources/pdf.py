@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from .cleanup import PAGE_NUMBER_ALONE, Repair
-from .errors import InputError
-from .text import HAN_RANGE, language_of, squeezed
+from ..cleanup import PAGE_NUMBER_ALONE, Repair
+from ..errors import InputError
+from ..text import HAN_RANGE, language_of, squeezed
+from .blocks import PrintedImage
 
 MARGIN_ZONE = 0.1            # the top and bottom share of a page where running headers, footers and numbers stand
 PARAGRAPH_GAP = 1.35         # a gap this many times a line's height starts a new paragraph
@@ -36,16 +37,6 @@ CID = re.compile(r"\(cid:\d+\)")
 HAN_IDEOGRAPH = re.compile(f"[{HAN_RANGE}]")
 GARBLED_MIN = 20            # a page with fewer ideographs than this is not judged
 COMMON_SHARE = 0.8          # the share of a page's ideographs that must be common ones
-
-
-@dataclass(frozen=True)
-class PrintedImage:
-    """An image printed in the body of a page (a chart as the PDF shows it), rendered for the web."""
-
-    page: int
-    line: int          # the line read after it
-    data: bytes        # WebP
-    size: tuple[int, int]
 
 
 @dataclass

@@ -2,45 +2,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 
-from .errors import InputError
-from .text import join, language_of
+from ..errors import InputError
+from ..text import language_of
+from .blocks import Block
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
-
-
-@dataclass(frozen=True)
-class Block:
-    """Consecutive non-blank lines of one language; `lines` holds (line number, text) pairs."""
-
-    lang: str
-    lines: tuple[tuple[int, str], ...]
-
-    @property
-    def first_line(self) -> int:
-        return self.lines[0][0]
-
-    @property
-    def last_line(self) -> int:
-        return self.lines[-1][0]
-
-    @property
-    def texts(self) -> list[str]:
-        return [text for _, text in self.lines]
-
-    @cached_property
-    def text(self) -> str:
-        """The block's lines rejoined (Chinese without a space, English with one)."""
-        return join(self.lang, self.texts)
-
-
-def is_pdf(path: Path) -> bool:
-    """Whether a file is a PDF (by its first bytes, whatever its name)."""
-    with path.open("rb") as handle:
-        return handle.read(5) == b"%PDF-"
+OLE_SIGNATURE = bytes.fromhex("d0cf11e0a1b11ae1")  # Word 97-2003 (.doc), and other Office files of that age
 
 
 def read_text(path: Path) -> str:
@@ -53,6 +22,9 @@ def read_text(path: Path) -> str:
     data = path.read_bytes()
     if not data.strip():
         raise InputError.single(name, None, "the file is empty", "export the report's text into it")
+    if data.startswith(OLE_SIGNATURE):
+        raise InputError.single(name, None, "this is a Word 97-2003 document (.doc), which cannot be read",
+                                "open it in Word, WPS or LibreOffice and save it as .docx")
     if b"\x00" in data:
         raise InputError.single(name, None, "this is a binary file, not text",
                                 "give the UTF-8 text extracted from the PDF")

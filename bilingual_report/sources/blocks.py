@@ -1,0 +1,63 @@
+"""What every reader gives: blocks of one language in reading order, each line placed where it is in its file, and
+the pictures the document prints."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..text import join
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a block's line is in its source: a line of a text, a paragraph or a table row of a Word document."""
+
+    kind: str              # line | paragraph | table
+    number: int
+    row: int | None = None  # a table's row
+
+    def __str__(self) -> str:
+        return f"table {self.number}, row {self.row}" if self.kind == "table" else f"{self.kind} {self.number}"
+
+    @property
+    def short(self) -> str:
+        """As an outline's column shows it: ¶12, or t2.3 for a table's row."""
+        return f"t{self.number}.{self.row}" if self.kind == "table" else f"¶{self.number}"
+
+
+@dataclass(frozen=True)
+class Block:
+    """Consecutive lines of one language; `lines` holds (position, text) pairs, the position a line number of the
+    text (or of the text read from a PDF), or a Word paragraph's place in reading order. A table read as cells
+    carries them in `rows`."""
+
+    lang: str
+    lines: tuple[tuple[int, str], ...]
+    rows: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def first_line(self) -> int:
+        return self.lines[0][0]
+
+    @property
+    def last_line(self) -> int:
+        return self.lines[-1][0]
+
+    @property
+    def texts(self) -> list[str]:
+        return [text for _, text in self.lines]
+
+    @cached_property
+    def text(self) -> str:
+        """The block's lines rejoined (Chinese without a space, English with one)."""
+        return join(self.lang, self.texts)
+
+
+@dataclass(frozen=True)
+class PrintedImage:
+    """An image printed in the document (a chart as the PDF or the Word document shows it), ready for the web."""
+
+    page: int | None   # a PDF's page; None in a Word document
+    line: int          # the position of the block read after it
+    data: bytes        # WebP
+    size: tuple[int, int]

@@ -1,0 +1,231 @@
+"""Read a Word document (.docx) into the reader's blocks: each paragraph one block in its language, its automatic
+number rendered as printed, bold runs kept, tables as rows of cells (a merged cell once), the
+pictures with the paragraph they stand before. Every block is placed by its paragraph's number in the document."""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+from ..text import language_of
+from .blocks import Block, Place, PrintedImage
+from .word_numbering import Numbering
+
+IMAGE_WIDTH = 960  # the width (pixels) a picture is shown at, as a PDF's printed figures are
+IMAGE_MIN = 40     # a picture smaller than this (pixels) is an ornament, not a figure
+BOLD_STYLES = ("strong",)
+
+
+@dataclass
+class DocxText:
+    """The document as blocks in reading order, where each came from, and the pictures it prints."""
+
+    blocks: list[Block]
+    places: dict[int, Place]        # a block line's position → where it is in the document
+    images: list[PrintedImage] = field(default_factory=list)
+
+    @property
+    def lines(self) -> list[tuple[int, str]]:
+        return [line for block in self.blocks for line in block.lines]
+
+
+def open_docx(path: Path):
+    import docx
+    try:
+        return docx.Document(str(path))
+    except Exception as err:  # python-docx raises several kinds for a damaged package
+        raise InputError.single(str(path), None, f"the Word document cannot be read ({type(err).__name__}: {err})",
+                                "open it in Word or LibreOffice and save it again as .docx") from None
+
+
+def bold_of(run, paragraph_bold: bool) -> bool:
+    if run.bold is not None:
+        return run.bold
+    style = run.style
+    while style is not None:
+        if style.font.bold is not None:
+            return style.font.bold
+        if style.name and style.name.lower() in BOLD_STYLES:
+            return True
+        style = style.base_style
+    return paragraph_bold
+
+
+def paragraph_bold(paragraph) -> bool:
+    style = paragraph.style
+    while style is not None:
+        if style.font.bold is not None:
+            return style.font.bold
+        style = style.base_style
+    return False
+
+
+def marked_text(paragraph, heading: bool) -> str:
+    """The paragraph's text, bold runs between ** (a heading's without them: a heading is bold anyway)."""
+    default = paragraph_bold(paragraph)
+    pieces: list[tuple[bool, str]] = []
+    for run in paragraph.iter_inner_content():
+        runs = run.runs if hasattr(run, "runs") else [run]  # a hyperlink holds runs
+        for inner in runs:
+            if inner.text:
+                pieces.append((not heading and bold_of(inner, default), inner.text))
+    out, bold = [], False
+    for is_bold, text in pieces:
+        if is_bold != bold and text.strip():
+            stripped = "".join(out).rstrip()
+            spaces = "".join(out)[len(stripped):]
+            out = [stripped, "**", spaces] if bold else out
+            if is_bold:
+                lead = text[:len(text) - len(text.lstrip())]
+                out += [lead, "**"]
+                text = text.lstrip()
+            bold = is_bold
+        out.append(text)
+    text = "".join(out)
+    if bold:
+        stripped = text.rstrip()
+        text = stripped + "**" + text[len(stripped):]
+    return text.replace("****", "")
+
+
+def heading_level(paragraph) -> int | None:
+    """The outline level Word gives the paragraph (its own or its style's), or None for body text."""
+    from docx.oxml.ns import qn
+    style = paragraph.style
+    ppr = paragraph._p.find(qn("w:pPr"))
+    own = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
+    if own is not None:
+        return int(own.get(qn("w:val")))
+    while style is not None:
+        spr = style.element.find(qn("w:pPr"))
+        level = spr.find(qn("w:outlineLvl")) if spr is not None else None
+        if level is not None:
+            return int(level.get(qn("w:val")))
+        if style.name and style.name.lower().startswith("heading "):
+            return int(style.name.split()[-1]) - 1 if style.name.split()[-1].isdigit() else 0
+        style = style.base_style
+    return None
+
+
+def label_joined(label: str, text: str) -> str:
+    """A number and its paragraph as printed: a space after a Latin number (1. / (III) / Article 5), none after
+    Chinese punctuation (一、 （二）)."""
+    if not label:
+        return text
+    return label + (" " if label[-1:].isascii() and not label.endswith(" ") else "") + text.lstrip()
+
+
+def pictures(paragraph) -> list[bytes]:
+    """The images drawn in a paragraph (inline or anchored pictures)."""
+    from docx.oxml.ns import qn
+    found = []
+    for blip in paragraph._p.iter(qn("a:blip")):
+        target = blip.get(qn("r:embed"))
+        part = paragraph.part.related_parts.get(target) if target else None
+        if part is not None:
+            found.append(part.blob)
+    return found
+
+
+def web_image(data: bytes) -> tuple[bytes, tuple[int, int]] | None:
+    """The picture as WebP at the web width, or None for an ornament or an image Pillow cannot read."""
+    from PIL import Image, UnidentifiedImageError
+    try:
+        image = Image.open(io.BytesIO(data))
+        image.load()
+    except (UnidentifiedImageError, OSError):
+        return None
+    if min(image.size) < IMAGE_MIN:
+        return None
+    if image.width > IMAGE_WIDTH:
+        image = image.resize((IMAGE_WIDTH, round(image.height * IMAGE_WIDTH / image.width)))
+    out = io.BytesIO()
+    image.convert("RGBA" if "A" in image.getbands() else "RGB").save(out, "WEBP", quality=85, method=6)
+    return out.getvalue(), image.size
+
+
+def cell_rows(table) -> list[list[str]]:
+    """A table's rows of cell texts (a cell merged across columns once, a cell continued down a column empty)."""
+    from docx.oxml.ns import qn
+    rows = []
+    for tr in table._tbl.tr_lst:
+        cells = []
+        for tc in tr.tc_lst:
+            span = tc.grid_span
+            continued = tc.tcPr is not None and tc.tcPr.find(qn("w:vMerge")) is not None \
+                and tc.tcPr.find(qn("w:vMerge")).get(qn("w:val")) in (None, "continue")
+            text = "" if continued else " ".join(
+                "".join(t.text or "" for t in p.iter(qn("w:t"))).strip() for p in tc.iter(qn("w:p"))).strip()
+            cells += [text] + [""] * (span - 1)
+        rows.append(cells)
+    return rows
+
+
+class DocxReader:
+    def __init__(self, path: Path):
+        self.path = path
+        self.blocks: list[Block] = []
+        self.places: dict[int, Place] = {}
+        self.images: list[PrintedImage] = []
+        self.position = 0
+
+    def place(self, where: Place) -> int:
+        self.position += 1
+        self.places[self.position] = where
+        return self.position
+
+    def read(self) -> DocxText:
+        from docx.oxml.ns import qn
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+        document = open_docx(self.path)
+        numbering = Numbering(document)
+        paragraph_number = table_number = 0
+        for element in document.element.body.iterchildren():
+            if element.tag == qn("w:p"):
+                paragraph_number += 1
+                paragraph = Paragraph(element, document._body)
+                self.paragraph(paragraph, numbering.label(element), paragraph_number)
+            elif element.tag == qn("w:tbl"):
+                table_number += 1
+                self.table(Table(element, document._body), table_number)
+        if not self.blocks:
+            raise InputError.single(str(self.path), None, "the Word document holds no text",
+                                    "check that this is the report's document")
+        return DocxText(self.blocks, self.places, self.images)
+
+    def paragraph(self, paragraph, label: str, number: int) -> None:
+        for data in pictures(paragraph):
+            if web := web_image(data):
+                self.images.append(PrintedImage(None, self.position + 1, *web))
+        heading = heading_level(paragraph) is not None
+        text = label_joined(label, marked_text(paragraph, heading))
+        lines = [line.rstrip() for line in text.replace("\r", "\n").replace("\v", "\n").split("\n")]
+        lines = [line for line in lines if line.strip()]
+        if not lines:
+            return
+        block_lines: list[tuple[int, str]] = []
+        lang = None
+        for line in lines:
+            line_lang = language_of(line) or lang or (self.blocks[-1].lang if self.blocks else "zh")
+            if block_lines and line_lang != lang:
+                self.blocks.append(Block(lang, tuple(block_lines)))
+                block_lines = []
+            lang = line_lang
+            block_lines.append((self.place(Place("paragraph", number)), line))
+        self.blocks.append(Block(lang, tuple(block_lines)))
+
+    def table(self, table, number: int) -> None:
+        rows = cell_rows(table)
+        rows = [row for row in rows if any(cell.strip() for cell in row)]
+        if not rows:
+            return
+        lang = language_of(" ".join(cell for row in rows for cell in row)) or "zh"
+        lines = tuple((self.place(Place("table", number, row)), "\t".join(cells))
+                      for row, cells in enumerate(rows, start=1))
+        self.blocks.append(Block(lang, lines, rows=tuple(tuple(row) for row in rows)))
+
+
+def read_docx(path: Path) -> DocxText:
+    return DocxReader(path).read()

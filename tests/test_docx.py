@@ -1,0 +1,140 @@
+"""Word documents as the source: the three reports written with python-docx (heading styles, Word's automatic
+numbering, list paragraphs, bold runs, merged title rows, pictures, page breaks) read back to the text's tree;
+Word's numbering rendered as printed; problems placed by paragraph; a damaged or old document refused."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import zipfile
+
+import pytest
+from docx import Document
+
+from bilingual_report.errors import InputError
+from bilingual_report.model import Figure, Table
+from bilingual_report.sources.word_numbering import chinese_counting, letters, roman
+
+from docx_fixtures import write_docx
+from helpers import HEAD, ITEM_1, ITEM_2, PAPER, ROOT, SECTION_1, read_report
+from test_shapes import DEEP, LAW
+
+
+def tree(document) -> list[tuple]:
+    return [(node.id, node.type, getattr(node, "text", None) or node.caption, getattr(node, "rows", None))
+            for node, _ in document.walk()]
+
+
+@pytest.mark.parametrize("source", [PAPER, LAW, DEEP], ids=["paper", "law", "deep"])
+def test_a_word_document_reads_as_its_text(tmp_path, source):
+    text = read_report(source).document
+    word = read_report(write_docx(source, tmp_path / "report.docx")).document
+    assert (word.title, word.issuer, word.front) == (text.title, text.issuer, text.front)
+    assert tree(word) == tree(text)
+
+
+def test_the_pictures_above_captions_are_the_figures_printed_images(tmp_path):
+    reading = read_report(write_docx(PAPER, tmp_path / "report.docx"))
+    figures = [node for node, _ in reading.document.walk() if isinstance(node, Figure)]
+    assert len(figures) == 5 and all(set(f.printed) == {"zh", "en"} for f in figures)
+    assert all(reading.images[f.printed[lang]["name"]][:4] == b"RIFF" for f in figures for lang in ("zh", "en"))
+    table = next(node for node, _ in reading.document.walk() if isinstance(node, Table))
+    assert table.rows["zh"][0] == ["排名", "企业", "申请量", "城市"] and len(table.rows["zh"]) == len(table.rows["en"])
+
+
+def test_without_pictures_no_figure_has_a_printed_image(tmp_path):
+    reading = read_report(write_docx(PAPER, tmp_path / "report.docx", pictures=False))
+    assert not reading.images
+    assert all(not node.printed for node, _ in reading.document.walk() if isinstance(node, Figure))
+
+
+@pytest.mark.parametrize("number, zh", [(1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (23, "二十三"), (100, "一百"),
+                                        (105, "一百零五"), (110, "一百一十"), (1001, "一千零一"), (2019, "二千零一十九")])
+def test_chinese_counting(number, zh):
+    assert chinese_counting(number) == zh
+
+
+def test_roman_and_letters():
+    assert [roman(n) for n in (1, 4, 9, 14, 40, 1999)] == ["I", "IV", "IX", "XIV", "XL", "MCMXCIX"]
+    assert [letters(n) for n in (1, 26, 27)] == ["A", "Z", "AA"]
+
+
+def small_document(paragraphs: list[tuple[str, str | None]], path):
+    """A document of (text, style) paragraphs after the usual title and issuer."""
+    document = Document()
+    for line in HEAD:
+        document.add_paragraph(line)
+    for text, style in paragraphs:
+        document.add_paragraph(text, style=style)
+    document.save(str(path))
+    return path
+
+
+def test_a_missing_translation_is_placed_by_paragraph(tmp_path):
+    path = small_document([(SECTION_1[0], None), (SECTION_1[1], None), (ITEM_1[0], None), (ITEM_2[0], None),
+                           (ITEM_2[1], None)], tmp_path / "report.docx")
+    with pytest.raises(InputError) as err:
+        read_report(path)
+    assert re.search(r"report\.docx: paragraph 7 \(line 7 as read\): .*Chinese", str(err.value)), str(err.value)
+
+
+def test_bold_runs_and_a_merged_table(tmp_path):
+    document = Document()
+    for line in HEAD:
+        document.add_paragraph(line)
+    for line in SECTION_1:
+        document.add_paragraph(line)
+    for item, lead in zip(ITEM_1, ("1. 第一项工作取得进展。", "1. Progress was made in the first task. ")):
+        paragraph = document.add_paragraph()
+        paragraph.add_run(lead).bold = True
+        paragraph.add_run(item[len(lead):])
+    for title, cells in (("表 1 主要数据", [["指标", "数量", "增长"], ["专利", "32000", "15%"], ["", "商标", "12%"]]),
+                         ("Table 1 Main data", [["Indicator", "Number", "Growth"], ["Patents", "32000", "15%"],
+                                                ["", "Marks", "12%"]])):
+        document.add_paragraph(title)
+        table = document.add_table(rows=3, cols=3)
+        for r, row in enumerate(cells):
+            for c, cell in enumerate(row):
+                if cell:
+                    table.rows[r].cells[c].text = cell
+        table.rows[1].cells[0].merge(table.rows[2].cells[0])  # a cell merged down two rows: its text once
+    path = tmp_path / "report.docx"
+    document.save(str(path))
+    doc = read_report(path).document
+    item = doc.children[0].children[0]
+    assert item.text["zh"] == "**第一项工作取得进展。**" and item.text["en"] == "**Progress was made in the first task.**" and item.children[0].text["zh"].startswith("全省共处理")
+    table = next(node for node, _ in doc.walk() if isinstance(node, Table))
+    assert table.caption == {"zh": "表 1 主要数据", "en": "Table 1 Main data"}
+    assert table.rows["zh"] == [["指标", "数量", "增长"], ["专利", "32000", "15%"], ["", "商标", "12%"]]
+    assert table.rows["en"][2] == ["", "Marks", "12%"]
+
+
+def test_a_damaged_word_document_is_refused_with_its_name(tmp_path):
+    path = tmp_path / "report.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("word/document.xml", "<not-word/>")
+    with pytest.raises(InputError) as err:
+        read_report(path)
+    assert "report.docx" in str(err.value) and "cannot be read" in str(err.value) and "Traceback" not in str(err.value)
+
+
+def test_an_old_word_document_is_refused_with_what_to_do(tmp_path):
+    path = tmp_path / "report.doc"
+    path.write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + b"\x00" * 504)
+    with pytest.raises(InputError) as err:
+        read_report(path)
+    assert "Word 97-2003" in str(err.value) and "save it as .docx" in str(err.value)
+
+
+def test_build_from_a_word_document(tmp_path):
+    source = write_docx(DEEP, tmp_path / "deep.docx")
+    site = tmp_path / "site"
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--source", str(source),
+                             "--site-dir", str(site)], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    zh = (site / "section-1" / "index.html").read_text(encoding="utf-8")
+    en = (site / "en" / "section-1" / "index.html").read_text(encoding="utf-8")
+    assert 'id="s1-1-1-2-1"' in zh and 'id="s1-1-1-2-1"' in en
+    assert "比上年提高 2.3 个百分点" in zh.replace("提高2.3", "提高 2.3") and "from the previous year" in en
+    appendix = (site / "en" / "appendix-1" / "index.html").read_text(encoding="utf-8")
+    assert "<table" in appendix and "Invention patents granted" in appendix
