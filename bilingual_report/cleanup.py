@@ -56,15 +56,18 @@ FIRST_PAGE_MAX = 40  # the document's first printed page number is at most this 
 RUNNING_LINE_MAX = 60
 RUNNING_LINE_MIN_COUNT = 3
 RUNNING_LINE_PAGES = 0.5  # a running line stands at half the page breaks or more
+TITLE_PAGE_LINES = 12  # the most lines a title page holds before the text begins
 FRONT_LINES = 6  # without page numbers, the lines of the title page, which a running footer may repeat (the issuer)
 RUNNING_LINE_NOTED = 6  # a block of one line this long or more, repeated but not at page breaks: kept, with a warning
 CONTENTS_TITLE = re.compile(r"^\s*(?:目\s*录|(?:table\s+of\s+)?contents)\s*$", re.IGNORECASE)
 CONTENTS_ENTRY = re.compile(r"^(?P<text>.*?\S)(?:\s*[.．…·・_]{2,}\s*|\s+)(?P<page>\d{1,4})\s*$")
 CONTENTS_MIN_ENTRIES = 2
+CONTENTS_LINE_MAX = 200  # a contents entry's first line, wrapped before its leader and page number
 CONTENTS_MATCHED = 0.6  # the share of entries that must be headings of the text after the contents
 HYPHENS = "-\u2010\u00ad\ufffe"  # a hyphen, the hyphen typesetters break with, a soft hyphen, pdfium's break mark
 HYPHEN_AT_END = re.compile(rf"([A-Za-z]+)[{HYPHENS}]\s*$")
 WORD_AT_START = re.compile(r"^([a-z]+(?:-[a-z]+)*)")  # the rest of the word, or of a compound: on-year
+CAPITAL_WORD_AT_START = re.compile(r"^([A-Z][a-z]+)(?![A-Za-z])")  # a name after a compound's hyphen: Romania
 HYPHEN_INSIDE = re.compile(r"\b([A-Za-z]+)- ([a-z]+)\b")
 WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 SHORT_WORDS = frozenset("a i am an as at be by do go he if in is it me my no of on or so to up us we".split())
@@ -94,9 +97,22 @@ def page_sequence(values: list[int]) -> set[int]:
 
 @dataclass(frozen=True)
 class Repair:
-    kind: str   # page_number | running_line | contents | hyphen | space | character
+    kind: str   # page_number | running_line | contents | hyphen | space | character | invisible | word | ligature |
+    #             soft_hyphen | table_header | table_row
     line: int
     text: str   # what was removed, or the word as repaired
+    page: int | None = None  # a PDF's page, for a fault of its producer
+
+
+def page_ranges(pages: list[int]) -> str:
+    """1-3, 7, 9-10."""
+    runs: list[list[int]] = []
+    for page in pages:
+        if runs and page == runs[-1][-1] + 1:
+            runs[-1].append(page)
+        else:
+            runs.append([page])
+    return ", ".join(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
 
 
 @dataclass
@@ -125,9 +141,18 @@ class Cleaned:
                                 ("word", "rejoined 1 word cut by a line or page break",
                                  "rejoined {n} words cut by a line or page break"),
                                 ("invisible", "removed 1 control or invisible format character",
-                                 "removed {n} control or invisible format characters")):
+                                 "removed {n} control or invisible format characters"),
+                                ("ligature", "read 1 ligature as its letters", "read {n} ligatures as their letters"),
+                                ("soft_hyphen", "read 1 soft hyphen drawn in the PDF as a hyphen",
+                                 "read {n} soft hyphens drawn in the PDF as hyphens"),
+                                ("table_header", "dropped the header rows a table repeats on 1 page",
+                                 "dropped the header rows tables repeat on {n} pages"),
+                                ("table_row", "rejoined 1 table row cut by a page break",
+                                 "rejoined {n} table rows cut by a page break")):
             if n := self.count(kind):
-                repaired.append((one if n == 1 else many).format(n=n))
+                pages = sorted({r.page for r in self.repairs if r.kind == kind and r.page is not None})
+                where = f" (page{'s' if len(pages) > 1 else ''} {page_ranges(pages)})" if pages else ""
+                repaired.append((one if n == 1 else many).format(n=n) + where)
         parts = (["removed " + ", ".join(removed)] if removed else []) + repaired
         return "; ".join(parts) if parts else "nothing to clean"
 
@@ -206,7 +231,7 @@ class Cleaner:
                     entries.append(" ".join([t for _, t in pending] + [match.group("text")]))
                     taken += [i for i, _ in pending] + [cursor]
                     pending = []
-                elif len(pending) < 2 and len(text.strip()) <= RUNNING_LINE_MAX and not SENTENCE_END.search(text):
+                elif len(pending) < 2 and len(text.strip()) <= CONTENTS_LINE_MAX and not SENTENCE_END.search(text):
                     pending.append((cursor, text))
                 else:
                     break
@@ -257,9 +282,10 @@ class Cleaner:
 
     def running_lines(self, pages: set[int]) -> set[int]:
         """Running headers and footers: short lines, neither sentences nor headings (a subsection title may recur
-        under every section), repeated at page breaks: next to a page number at half the page breaks or more
-        (twice at least), or, in a text without page numbers, between lines of the other language three times or
-        more; and each time between different text. Any page number printed beside them goes too."""
+        under every section), repeated at page breaks: next to a page number (or with one printed beside them) at
+        half the page breaks or more (twice at least), or twice at least when they repeat the title or the issuer,
+        or, in a text without page numbers, between lines of the other language three times or more; and each time
+        between different text. Any page number printed beside them goes too."""
         def key(text: str) -> str:
             return squeezed(PAGE_NUMBER_AT_EDGE.sub("", text))
 
@@ -271,14 +297,18 @@ class Cleaner:
                   if len(indexes) > 1 and not self.heading_like(self.lines[indexes[0]][1])}
         first_page = min(pages, default=None)
         front = set([i for i, (_, text) in enumerate(self.lines) if text.strip()][:FRONT_LINES])
+        names = {key(text) for text in self.title_page()}
         candidates: list[list[int]] = []
         for text, indexes in groups.items():
             if len(indexes) < 2 or len(text) > RUNNING_LINE_MAX or SENTENCE_END.search(text) or not re.search(r"\w", text):
                 continue
-            beside_pages = [i for i in indexes if self.next_to_page_number(i, pages)]
+            beside_pages = [i for i in indexes if self.next_to_page_number(i, pages)
+                            or PAGE_NUMBER_AT_EDGE.search(self.lines[i][1])]
+            # the title or the issuer repeated beside page numbers is a footer, however few pages carry it
+            own_name = text in names and len(beside_pages) >= 2
             inside = [i for i in indexes if first_page is None and i not in front and self.inside_other_language(i, pages)]
             every_page = max(2, math.ceil(len(pages) * RUNNING_LINE_PAGES))
-            at_breaks = beside_pages if len(beside_pages) >= every_page else \
+            at_breaks = beside_pages if len(beside_pages) >= every_page or own_name else \
                 inside if len(inside) >= RUNNING_LINE_MIN_COUNT else []
             if at_breaks:
                 candidates.append(at_breaks)  # where it also stands elsewhere (an issuer on the title page), it stays
@@ -297,6 +327,16 @@ class Cleaner:
             if all(len(side) > 1 for side in sides):
                 running.update(group)
         return running
+
+    def title_page(self) -> list[str]:
+        """The lines before the text's first sentence: the title, the issuer (at most TITLE_PAGE_LINES of them)."""
+        lines = []
+        for _, text in self.lines:
+            if SENTENCE_END.search(text) or len(lines) >= TITLE_PAGE_LINES:
+                break
+            if text.strip():
+                lines.append(text)
+        return lines
 
     def alone(self, index: int) -> bool:
         """Whether a line is a block of its own (no text on the lines just before and after it)."""
@@ -338,11 +378,15 @@ class Cleaner:
             if not end or text.rstrip().endswith("--"):
                 continue
             following = next((k for k in range(index + 1, len(self.lines)) if self.lines[k][1].strip()), None)
-            start = WORD_AT_START.match(self.lines[following][1].lstrip()) if following is not None else None
+            rest_of_line = self.lines[following][1].lstrip() if following is not None else ""
+            start = WORD_AT_START.match(rest_of_line) or CAPITAL_WORD_AT_START.match(rest_of_line)
             if not start:
                 continue
             head, tail = end.group(1), start.group(1)
-            word = f"{head}{tail}" if self.joins(number, head, tail, words) else f"{head}-{tail}"
+            if tail[0].isupper():  # a compound's hyphen before a name (Sino- | Romania): kept, no space after it
+                word = f"{head}-{tail}"
+            else:
+                word = f"{head}{tail}" if self.joins(number, head, tail, words) else f"{head}-{tail}"
             next_number, next_text = self.lines[following]
             token, _, rest = next_text.lstrip().partition(" ")  # the word's rest, with its punctuation
             self.lines[index] = (number, text.rstrip()[: end.start()] + word + token[len(tail):])

@@ -62,12 +62,22 @@ def alive(pid: int) -> bool:
     return True
 
 
-def stop_on_signals() -> None:
-    def stop(signum, frame):
-        raise Interrupted(signal.Signals(signum).name)
+class Signals:
+    """A stop asked by a signal: raised where it lands, and kept, since Python drops an exception raised inside a
+    finaliser (the build then goes on): `check()` raises it again before anything is published."""
 
-    for name in ("SIGTERM", "SIGHUP", "SIGINT"):
-        signal.signal(getattr(signal, name), stop)
+    def __init__(self):
+        self.received: str | None = None
+        for name in ("SIGTERM", "SIGHUP", "SIGINT"):
+            signal.signal(getattr(signal, name), self.stop)
+
+    def stop(self, signum, frame):
+        self.received = signal.Signals(signum).name
+        raise Interrupted(self.received)
+
+    def check(self) -> None:
+        if self.received:
+            raise Interrupted(self.received)
 
 
 def run_mkdocs(site_dir: Path) -> bool:
@@ -104,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     work = Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{os.getpid()}-", dir=site.parent))
     staging = work / "site"
-    stop_on_signals()
+    signals = Signals()
     quiet_mkdocs()
     try:
         if args.source:
@@ -114,13 +124,20 @@ def main(argv: list[str] | None = None) -> int:
                 (work / "docs" / lang).mkdir(parents=True)
         if args.strict:
             os.environ["REPORT_STRICT"] = "true"
-        if not run_mkdocs(staging):
+        built = run_mkdocs(staging)
+        signals.check()
+        if not built:
             print(f"build failed: {site} is left as it was", file=sys.stderr)
             return 1
         staging.chmod(0o755)
-        if site.exists():
-            site.rename(work / "previous")
-        staging.rename(site)
+        stops = {getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT")}
+        signal.pthread_sigmask(signal.SIG_BLOCK, stops)  # the two renames are not cut in between
+        try:
+            if site.exists():
+                site.rename(work / "previous")
+            staging.rename(site)
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, stops)
     except Interrupted as signal_name:
         print(f"build interrupted ({signal_name}): {site} is left as it was", file=sys.stderr)
         return 130

@@ -25,6 +25,8 @@ class Extraction:
     wrap: dict | None = None              # line width per language: {"zh": 36, "en": 78}
     hyphenate: bool = False               # English words of 9 letters or more broken at a line end
     contents: list[tuple[str, str]] | None = None  # (zh entry, en entry) of a contents page after the title
+    contents_spaced: bool = False         # entries separated by blank lines, long English ones wrapped at 70
+    footer_every: int = 1                 # the footer printed at one page break in this many
     radicals: bool = False                # some ideographs as Kangxi / supplement radicals
     stray_spaces: bool = False            # a space inside some Chinese lines
 
@@ -74,8 +76,14 @@ def spoil_chinese(line: str, extraction: Extraction, rng: random.Random) -> str:
     return line
 
 
-def contents_entry(entry: str, page: int) -> list[str]:
-    """A contents line with dot leaders and its page; a long entry wraps over two lines."""
+def contents_entry(entry: str, page: int, spaced: bool = False) -> list[str]:
+    """A contents line with dot leaders and its page; a long entry wraps over two lines (spaced: at 70 characters,
+    the leader and the page on the last line only, a blank line after the entry)."""
+    if spaced:
+        if language_of(entry) == "en" and len(entry) > 70:
+            cut = entry.rfind(" ", 0, 70)
+            return [entry[:cut], f"{entry[cut + 1:]} {'.' * 6} {page}", ""]
+        return [f"{entry} {'.' * 6} {page}", ""]
     if len(entry) <= 30:
         return [f"{entry} {'.' * 12} {page}"]
     if language_of(entry) == "en":
@@ -96,7 +104,7 @@ def extract(blocks: list[str], extraction: Extraction, seed: int = 0, head: int 
                                        ("Contents", [en for _, en in extraction.contents])):
                     lines += [title, ""]
                     for page, entry in enumerate(entries, start=2):
-                        lines += contents_entry(entry, page)
+                        lines += contents_entry(entry, page, extraction.contents_spaced)
                     lines.append("")
             body_start = len(lines)
         if index < head or "\t" in block:
@@ -114,7 +122,7 @@ def extract(blocks: list[str], extraction: Extraction, seed: int = 0, head: int 
             number = extraction.page_number.format(n=page, total=total)
             if extraction.glue_page_numbers:
                 out[-1] = f"{out[-1]} {number} "
-            furniture = [f for f in (extraction.footer, None if extraction.glue_page_numbers else number,
-                                     extraction.header) if f]
+            footer = extraction.footer if page % extraction.footer_every == 0 else None
+            furniture = [f for f in (footer, None if extraction.glue_page_numbers else number, extraction.header) if f]
             out += furniture
     return "\n".join(out) + "\n"

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from bilingual_report.cleanup import Structure, clean, page_sequence
 from bilingual_report.model import Heading
-from furniture import Extraction, extract
+from furniture import Extraction, contents_entry, extract
 from helpers import HEAD, PAPER, ROOT, read_report, write
 from test_tree_properties import trees
 
@@ -60,7 +60,10 @@ EVERYTHING = dict(wrap={"zh": 36, "en": 78}, hyphenate=True, radicals=True, stra
     Extraction(page_number="第 {n} 页", page_lines=9, footer="White Paper 2019"),
     Extraction(page_number="Page {n}", header="浙江省知识产权保护与发展白皮书", wrap={"zh": 40, "en": 90}),
     Extraction(page_number="{n} / {total}", page_lines=20, hyphenate=True, wrap={"zh": 28, "en": 60}),
-], ids=["dashes", "plain", "glued", "chinese", "page-n", "n-of-total"])
+    Extraction(page_number="- {n} -", contents_spaced=True, wrap={"zh": 36, "en": 78}, hyphenate=True),
+    Extraction(page_number="- {n} -", footer="office for IPJoint Meeting of Zhejiang Province", footer_every=3,
+               wrap={"zh": 36, "en": 78}),
+], ids=["dashes", "plain", "glued", "chinese", "page-n", "n-of-total", "spaced-contents", "issuer-at-some-pages"])
 def test_the_paper_as_other_tools_extract_it_reads_the_same(tmp_path, extraction):
     clean_tree = tree_of(PAPER)
     contents = [(h.printed("zh"), h.printed("en")) for h in read_report(PAPER).document.children]
@@ -69,7 +72,10 @@ def test_the_paper_as_other_tools_extract_it_reads_the_same(tmp_path, extraction
     reading = read_report(path)
     assert reading.warnings == []
     assert tree_of(path) == clean_tree
-    assert reading.cleaned.count("page_number") >= 10 and reading.cleaned.count("contents") == 23
+    printed = 2 + sum(len([line for line in contents_entry(entry, page, extraction.contents_spaced) if line])
+                      for lang in (0, 1) for page, entry in enumerate([pair[lang] for pair in contents], start=2))
+    assert reading.cleaned.count("page_number") >= 10 and reading.cleaned.count("contents") == printed == \
+        (20 if extraction.contents_spaced else 23)
 
 
 def test_the_summary_line_says_what_was_removed(tmp_path):

@@ -8,23 +8,27 @@ language only) is refused, naming its pages.
 from __future__ import annotations
 
 import base64
+import bisect
 import dataclasses
 import hashlib
 import json
 import re
 import statistics
+import unicodedata
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from ..cleanup import PAGE_NUMBER_ALONE, Repair
+from ..cleanup import PAGE_NUMBER_ALONE, Repair, page_ranges, word_list
 from ..errors import InputError
-from ..text import HAN_RANGE, language_of, squeezed
+from ..text import HAN_RANGE, join, language_of, squeezed
 from .blocks import PrintedImage
 
 MARGIN_ZONE = 0.1            # the top and bottom share of a page where running headers, footers and numbers stand
-PARAGRAPH_GAP = 1.35         # a gap this many times a line's height starts a new paragraph
+PARAGRAPH_GAP = 1.12         # a gap this many times the usual line distance starts a new paragraph
 INDENT = 0.8                 # a first line this many characters in starts a new paragraph
+ALIGNED = 0.3                # lines starting this close (times the size) start at the same place
+LABEL_CHARS = 8              # a hanging indent's number is at most this many characters before its space
 HEADING_SIZE = 1.12          # a line this much larger than the body text is a heading
 IMAGE_MIN = 40              # an image narrower or lower than this (in points) is an ornament, not a figure
 VECTOR_MIN = 4              # this many shapes together, outside the tables, are a chart drawn as vectors
@@ -33,6 +37,11 @@ LABEL_GAP = 6               # text this close to a drawing is its label (a capti
 LABEL_LINE = 60             # a line of text this short beside a drawing is one of its labels
 IMAGE_WIDTH = 960          # the width (pixels) a printed figure is rendered at for the web
 SPACE_GAP = 0.15            # a gap between two characters this many times their size is a space
+SPACE_SLACK = 0.05          # how far (times the size) a space character may stand outside the gap it fills
+LIGATURES = {chr(code): unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}  # ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ
+SOFT_HYPHEN = "\u00ad"
+SOFT_BREAK = re.compile(r"(?<=[A-Za-z])\u00ad\s*\n\s*(?=[a-z])")   # Zhe- | jiang, printed with a soft hyphen
+HYPHEN_BREAK = re.compile(r"([A-Za-z]+)-\s*\n\s*([A-Za-z]+)")  # Sino- | Romania, Tech- | nology: a hyphen drawn
 CID = re.compile(r"\(cid:\d+\)")
 HAN_IDEOGRAPH = re.compile(f"[{HAN_RANGE}]")
 GARBLED_MIN = 20            # a page with fewer ideographs than this is not judged
@@ -68,13 +77,81 @@ def open_pdf(path: Path):
                                 "check that the file is a complete PDF") from None
 
 
-def line_text(chars: list[dict]) -> str:
-    """A line's text from its characters: a space where a gap is wide enough for one, runs of bold characters (a
-    font whose name says Bold) as **…**."""
+def glyphs(chars: list[dict]) -> tuple[list[dict], list[tuple[str, str]]]:
+    """A line's characters as the letters they print, and what was repaired: a ligature (ﬁ, ﬄ) as its letters, a
+    ligature's letters given once per letter it joins ("ffi" three times) once, a soft hyphen (a glyph drawn, so a
+    hyphen the producer mapped to U+00AD) as a hyphen."""
+    out, repairs, index = [], [], 0
+    while index < len(chars):
+        char = chars[index]
+        text = char["text"]
+        if text in LIGATURES:
+            repairs.append(("ligature", text))
+            char = {**char, "text": LIGATURES[text]}
+        elif len(text) > 1 and text.isalpha():
+            repeated = 1
+            while repeated < len(text) and index + repeated < len(chars) and chars[index + repeated]["text"] == text:
+                repeated += 1
+            if repeated == len(text):  # each letter of the ligature mapped to all its letters
+                repairs.append(("ligature", text))
+                char = {**char, "x1": chars[index + repeated - 1]["x1"]}
+                index += repeated - 1
+        elif text == SOFT_HYPHEN:
+            repairs.append(("soft_hyphen", text))
+            char = {**char, "text": "-"}
+        out.append(char)
+        index += 1
+    return out, repairs
+
+
+def spaced(previous: dict, char: dict, spaces: list[float]) -> bool:
+    """Whether a word space stands between two characters of a line: the PDF's own space character there, or a gap
+    wide enough for one."""
+    if char["x0"] - previous["x1"] > SPACE_GAP * previous["size"]:
+        return True
+    at = bisect.bisect_left(spaces, previous["x1"] - SPACE_SLACK * previous["size"])
+    return at < len(spaces) and spaces[at] <= char["x0"] + SPACE_SLACK * previous["size"]
+
+
+def cell_text(cell: str) -> str:
+    """A table cell's lines as one text: a word the cell broke with a soft hyphen joined, or with a hyphen where the
+    joined word is one of the word list (a compound keeps its hyphen, without a space after it), a soft hyphen
+    drawn inside a line read as a hyphen."""
+    cell = SOFT_BREAK.sub("", cell.strip())
+    cell = HYPHEN_BREAK.sub(lambda m: m.group(1) + ("" if (m.group(1) + m.group(2)).lower() in word_list() and
+                                                      m.group(2)[0].islower() else "-") + m.group(2), cell)
+    return cell.replace("\n", " ").replace(SOFT_HYPHEN, "-")
+
+
+def line_steps(lines: list[dict]) -> dict[str | None, float]:
+    """The usual distance from one line to the next on a page, in times the lines' size, per language (a CJK font's
+    lines stand further apart than a Latin font's) and for any two lines (under None)."""
+    heights: dict[str | None, list[float]] = {None: []}
+    for a, b in zip(lines, lines[1:]):
+        height = (b["top"] - a["top"]) / max(a["size"], b["size"])
+        if 0 < height < 3:
+            heights[None].append(height)
+            if (lang := language_of(a["text"])) == language_of(b["text"]):
+                heights.setdefault(lang, []).append(height)
+    return {lang: statistics.median(values) if values else 1.5 for lang, values in heights.items()}
+
+
+def hanging_start(chars: list[dict], spaces: list[float]) -> float | None:
+    """Where a line's text starts after a number and a space at its start (1. | (2) | 第三条), or None."""
+    for previous, char in zip(chars, chars[1:LABEL_CHARS + 1]):
+        if spaced(previous, char, spaces):
+            return char["x0"]
+    return None
+
+
+def line_text(chars: list[dict], spaces: list[float] = ()) -> str:
+    """A line's text from its characters: a space where the PDF has one or a gap is wide enough for one (`spaces`:
+    the middles of the line's space characters, sorted), runs of bold characters (a font whose name says Bold) as
+    **…**."""
     out, bold, previous = [], False, None
     for char in chars:
         is_bold = "bold" in char["fontname"].lower()
-        space = previous is not None and char["x0"] - previous["x1"] > SPACE_GAP * previous["size"]
+        space = previous is not None and spaced(previous, char, spaces)
         if is_bold != bold:  # a bold run's marker stands next to its words, the space outside it
             out += ["**", " "] if bold and space else [" ", "**"] if space else ["**"]
             bold = is_bold
@@ -158,8 +235,11 @@ class PdfReader:
         self.pages: dict[int, tuple[int, str | None]] = {}
         self.repairs: list[Repair] = []
         self.images: list[PrintedImage] = []
+        self.last_table: tuple[list[list[str]], int] | None = None  # the rows and page of the table read last
 
     def emit(self, text: str, page: tuple[int, str | None]) -> None:
+        if text:
+            self.last_table = None
         number = len(self.lines) + 1
         self.lines.append((number, text))
         self.pages[number] = page
@@ -197,18 +277,21 @@ class PdfReader:
                 rest.append(line)
         tables = []
         for table in page.crop((0, top, page.width, bottom)).find_tables():
-            rows = [[(cell or "").replace("\n", " ").strip() for cell in row] for row in table.extract()]
+            rows = [[cell_text(cell or "") for cell in row] for row in table.extract()]
             tables.append((table.bbox, rows))
         drawings = vector_figures(page, (top, bottom), [bbox for bbox, _ in tables], rest)
+        spaces = [c for c in page.chars if c["text"] == " "]
         lines = []
         for line in rest:
             if any(x0 - 1 <= line["x0"] and line["x1"] <= x1 + 1 and y0 - 1 <= line["top"] and line["bottom"] <= y1 + 1
                    for (x0, y0, x1, y1) in [bbox for bbox, _ in tables] + drawings):
                 continue  # text inside a table or a chart: the table or the chart's image gives it
-            chars = line["chars"]
-            lines.append({"text": line_text(chars), "top": line["top"], "bottom": line["bottom"], "x0": line["x0"],
-                          "size": statistics.median(c["size"] for c in chars),
-                          "bold": all("bold" in c["fontname"].lower() for c in chars)})
+            chars, repairs = glyphs(line["chars"])
+            middle = (line["top"] + line["bottom"]) / 2
+            gaps = sorted((c["x0"] + c["x1"]) / 2 for c in spaces if c["top"] <= middle <= c["bottom"])
+            lines.append({"text": line_text(chars, gaps), "top": line["top"], "bottom": line["bottom"],
+                          "x0": line["x0"], "hang": hanging_start(chars, gaps), "size": statistics.median(c["size"] for c in chars),
+                          "bold": all("bold" in c["fontname"].lower() for c in chars), "repairs": repairs})
         boxes = [(image["x0"], image["top"], image["x1"], image["bottom"]) for image in page.images
                  if image["x1"] - image["x0"] >= IMAGE_MIN and image["bottom"] - image["top"] >= IMAGE_MIN
                  and image["top"] >= top and image["bottom"] <= bottom]
@@ -220,8 +303,7 @@ class PdfReader:
         """The body lines of a page in reading order, a blank line between paragraphs; tables and images where they
         stand (each a block of its own)."""
         left = min((line["x0"] for line in lines), default=0)
-        heights = [b["top"] - a["top"] for a, b in zip(lines, lines[1:]) if 0 < b["top"] - a["top"] < 3 * body_size]
-        step = statistics.median(heights) if heights else body_size * 1.5
+        steps = line_steps(lines)
         previous = None
         pending = sorted([(top, "table", rows) for top, rows in tables] + [(top, "image", image) for top, image in images],
                          key=lambda item: item[0])
@@ -230,9 +312,10 @@ class PdfReader:
                 self.place(pending.pop(0), page)
                 previous = None
             text = line["text"]
-            if previous is not None and self.new_paragraph(previous, line, left, step, body_size):
+            if previous is not None and self.new_paragraph(previous, line, left, steps, body_size):
                 self.emit("", page)
             heading = line["bold"] and line["size"] > body_size * HEADING_SIZE
+            self.repairs += [Repair(kind, len(self.lines) + 1, glyph, page[0]) for kind, glyph in line["repairs"]]
             self.emit(text.replace("**", "") if heading else text, page)  # a heading is bold anyway
             previous = line
         for item in pending:
@@ -244,22 +327,59 @@ class PdfReader:
             self.table(content, page)
             return
         data, size = content
+        self.last_table = None
         self.emit("", page)
         self.images.append(PrintedImage(page[0], len(self.lines) + 1, data, size))
 
     @staticmethod
-    def new_paragraph(previous: dict, line: dict, left: float, step: float, body_size: float) -> bool:
+    def new_paragraph(previous: dict, line: dict, left: float, steps: dict, body_size: float) -> bool:
+        """Whether a line starts a paragraph: after a gap, at a change of size or language, or indented further than
+        the line before it, unless it stands where that line's text starts after its number (a hanging indent: the
+        lines of a numbered list's item)."""
         heading = max(previous["size"], line["size"]) > body_size * HEADING_SIZE and previous["size"] != line["size"]
-        gap = line["top"] - previous["top"] > step * PARAGRAPH_GAP
-        indented = line["x0"] - left > line["size"] * INDENT
+        lang = language_of(line["text"])
+        usual = steps.get(lang if lang == language_of(previous["text"]) else None, steps[None])
+        gap = (line["top"] - previous["top"]) / max(previous["size"], line["size"]) > usual * PARAGRAPH_GAP
+        size = line["size"]
+        indented = line["x0"] - left > size * INDENT and line["x0"] > previous["x0"] + size * ALIGNED \
+            and (previous["hang"] is None or abs(line["x0"] - previous["hang"]) > size * ALIGNED)
         switched = language_of(previous["text"]) != language_of(line["text"])
         return heading or gap or indented or switched
 
     def table(self, rows: list[list[str]], page: tuple[int, str | None]) -> None:
-        self.emit("", page)
+        """A table's rows, one line each; a table that goes on from the previous page (nothing between them) joined
+        to it: its repeated title and header rows dropped, a row cut by the page break made whole again."""
+        previous = self.last_table
+        if previous and previous[1] < page[0] and rows and len(rows[0]) == len(previous[0][0]):
+            while self.lines and not self.lines[-1][1]:
+                del self.pages[self.lines.pop()[0]]
+            rows = self.continued(previous[0], rows, page)
+            joined = previous[0] + rows
+        else:
+            self.emit("", page)
+            joined = rows
         for row in rows:
             self.emit("\t".join(row), page)
         self.emit("", page)
+        self.last_table = (joined, page[0])
+
+    def continued(self, before: list[list[str]], rows: list[list[str]], page: tuple[int, str | None]) -> list[list[str]]:
+        """The rows of a table's continuation that are new: the repeated ones at its top dropped, its first row
+        merged into the last one before the break when it is that row's rest (its first cell empty)."""
+        repeated = 0
+        while repeated < len(rows) and repeated < len(before) and rows[repeated] == before[repeated]:
+            repeated += 1
+        if repeated:
+            self.repairs.append(Repair("table_header", len(self.lines), f"{repeated} row(s)", page[0]))
+        rows = rows[repeated:]
+        last = before[-1]
+        if rows and not rows[0][0] and last[0] and any(cell for cell in rows[0]):
+            merged = [join(language_of(a + b) or "en", [a, b]) if a and b else a or b for a, b in zip(last, rows[0])]
+            self.lines[-1] = (self.lines[-1][0], "\t".join(merged))
+            before[-1] = merged
+            self.repairs.append(Repair("table_row", self.lines[-1][0], merged[1] if len(merged) > 1 else merged[0], page[0]))
+            rows = rows[1:]
+        return rows
 
     def check(self, pages: list) -> None:
         """Refuse what cannot be read as text: no text layer, fonts without Unicode maps."""
@@ -272,12 +392,12 @@ class PdfReader:
         cid = [index for index, (_, lines, _, _) in enumerate(pages, start=1) if any(CID.search(l["text"]) for l in lines)]
         garbled = [index for index, (_, lines, _, _) in enumerate(pages, start=1) if not chinese_text(lines)]
         if garbled and not cid:
-            raise InputError.single(name, None, f"the Chinese on pages {spans(garbled)} is mostly characters that "
+            raise InputError.single(name, None, f"the Chinese on pages {page_ranges(garbled)} is mostly characters that "
                                                 "Chinese text does not use: its fonts map glyphs to the wrong code points",
                                     "export the PDF again with fonts embedded as Unicode, or extract its text "
                                     "with another tool and build from the text")
         if cid:
-            raise InputError.single(name, None, f"the fonts on pages {spans(cid)} have no Unicode map: their text "
+            raise InputError.single(name, None, f"the fonts on pages {page_ranges(cid)} have no Unicode map: their text "
                                                 "comes out as (cid:N) codes",
                                     "export the PDF again with fonts embedded as Unicode, or extract its text "
                                     "with another tool and build from the text")
@@ -316,18 +436,6 @@ def chinese_text(lines: list[dict]) -> bool:
     gives plausible-looking but rare ones)."""
     hanzi = [char for line in lines for char in line["text"] if HAN_IDEOGRAPH.match(char)]
     return len(hanzi) < GARBLED_MIN or sum(map(common_hanzi, hanzi)) >= COMMON_SHARE * len(hanzi)
-
-
-def spans(pages: list[int]) -> str:
-    """1-3, 5, 7-8."""
-    out, start = [], None
-    for index, page in enumerate(pages):
-        if start is None:
-            start = page
-        if index + 1 == len(pages) or pages[index + 1] != page + 1:
-            out.append(str(start) if start == page else f"{start}-{page}")
-            start = None
-    return ", ".join(out)
 
 
 def reading_version() -> str:

@@ -1,0 +1,134 @@
+"""PDFs as other producers make them: Typst (its own fonts with ligatures, justified and hyphenated English whose
+every hyphen is mapped to a soft one, hanging indents for numbered items, tables that repeat their header rows on
+each page) in two layouts, for the three reports, each read back to its text's tree; and the glyph, space, cell and
+table-continuation rules one by one."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bilingual_report.model import Table
+from bilingual_report.sources.pdf import PdfReader, cell_text, glyphs, hanging_start, line_text
+
+from helpers import PAPER, read_report
+from test_cleanup import cleaned
+from test_shapes import DEEP, LAW
+from typst_fixtures import LAYOUTS, write_typst_pdf
+
+HAN = "\u4e00-\u9fff，。；：、（）“”"
+BESIDE_HAN = re.compile(rf"\s+(?=[{HAN}])|(?<=[{HAN}])\s+")
+
+
+def comparable(lang: str, text: str) -> str:
+    """Typst sets a space between Chinese and Latin letters or digits where the text may have none, and draws the
+    bold of a CJK font without a bold face by stroking it (no font name says bold): the Chinese is compared
+    without those spaces and bold marks; the English as it is."""
+    return BESIDE_HAN.sub("", text.replace("**", "")) if lang == "zh" else text
+
+
+def tree(document) -> list[tuple]:
+    nodes = []
+    for node, _ in document.walk():
+        text = getattr(node, "text", None) or node.caption
+        rows = {lang: [[comparable(lang, c) for c in row] for row in node.rows[lang]] for lang in node.rows} \
+            if isinstance(node, Table) else None
+        nodes.append((node.id, node.type, {lang: comparable(lang, text[lang]) for lang in text}, rows))
+    return nodes
+
+
+@pytest.fixture(scope="module")
+def typst_pdfs(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("typst")
+    return {(source.stem, layout): write_typst_pdf(source, folder / f"{source.stem}-{layout}.pdf", layout)
+            for source in (PAPER, LAW, DEEP) for layout in LAYOUTS}
+
+
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+@pytest.mark.parametrize("source", [PAPER, LAW, DEEP], ids=["paper", "law", "deep"])
+def test_a_typst_pdf_reads_as_its_text(typst_pdfs, source, layout):
+    text = read_report(source).document
+    reading = read_report(typst_pdfs[(source.stem, layout)])
+    assert tree(reading.document) == tree(text)
+    assert reading.document.title == text.title
+    assert reading.cleaned.count("invisible") == 0  # no soft hyphen left to remove: each was read as what it is
+
+
+def test_the_producers_faults_are_counted_with_their_pages(typst_pdfs):
+    summary = read_report(typst_pdfs[("zhejiang-ip-white-paper-2019", "narrow")]).cleaned.summary()
+    assert re.search(r"read \d+ ligatures as their letters \(pages [\d, -]+\)", summary), summary
+    assert re.search(r"read \d+ soft hyphens drawn in the PDF as hyphens \(pages [\d, -]+\)", summary), summary
+    assert re.search(r"dropped the header rows tables repeat on 2 pages \(pages 8-9\)", summary), summary
+
+
+def chars(text: str, x: float = 0.0, size: float = 10.0, gap: float = 0.0) -> list[dict]:
+    """Characters of a line as pdfplumber gives them, each 0.5 em wide, `gap` points apart."""
+    out = []
+    for char in text:
+        out.append({"text": char, "x0": x, "x1": x + size / 2, "size": size, "fontname": "Serif"})
+        x += size / 2 + gap
+    return out
+
+
+@pytest.mark.parametrize("given, expected, repairs", [
+    (["O", "\ufb03", "c", "e"], "Office", [("ligature", "\ufb03")]),
+    (["O", "ffi", "ffi", "ffi", "c", "e"], "Office", [("ligature", "ffi")]),
+    (["fi", "fi", "n", "a", "n", "c", "e"], "finance", [("ligature", "fi")]),
+    (["f", "o", "u", "r", "\u00ad", "l", "e", "v", "e", "l"], "four-level", [("soft_hyphen", "\u00ad")]),
+    (["O", "f", "f", "i", "c", "e"], "Office", []),
+])
+def test_glyphs_read_as_the_letters_they_print(given, expected, repairs):
+    line = []
+    for k, text in enumerate(given):
+        line.append({"text": text, "x0": 5.0 * k, "x1": 5.0 * k + 5, "size": 10.0, "fontname": "Serif"})
+    read, found = glyphs(line)
+    assert "".join(c["text"] for c in read) == expected and found == repairs
+
+
+def test_a_space_character_of_the_pdf_is_a_space_however_narrow_the_gap():
+    line = chars("ofArbitration", gap=0.0)
+    space_at = (line[1]["x1"] + line[2]["x0"]) / 2
+    assert line_text(line, [space_at]) == "of Arbitration"
+    assert line_text(line) == "ofArbitration"
+    assert line_text(chars("of Arbitration".replace(" ", ""), gap=2.0)) == "o f A r b i t r a t i o n"
+
+
+def test_a_hanging_indent_starts_where_the_text_after_the_number_does():
+    line = chars("3.") + chars("Innovate", x=20.0)
+    assert hanging_start(line, []) == 20.0
+    assert hanging_start(chars("Innovation"), []) is None
+
+
+@pytest.mark.parametrize("cell, text", [
+    ("Zhe\u00ad\njiang Shaoxing", "Zhejiang Shaoxing"), ("Sino-\nRomania", "Sino-Romania"),
+    ("Tech-\nnology Co.", "Technology Co."), ("year-\non-year", "year-on-year"), ("four\u00adlevel", "four-level"),
+    ("Netease (Hangzhou)\nNetwork Co.", "Netease (Hangzhou) Network Co."),
+])
+def test_a_cells_lines_as_one_text(cell, text):
+    assert cell_text(cell) == text
+
+
+def test_a_table_going_on_over_a_page_drops_its_repeated_header_and_rejoins_a_cut_row(tmp_path):
+    reader = PdfReader(tmp_path / "x.pdf")
+    title, header = ["十强榜单", "", ""], ["排名", "企业", "城市"]
+    reader.table([title, header, ["1", "浙江绍兴苏泊尔", "绍兴"], ["2", "网易（杭州）网络有限", "杭州"]], (1, "1"))
+    reader.emit("", (1, "1"))  # the page break
+    reader.table([title, header, ["", "公司", ""], ["3", "宁波方太厨具有限公司", "宁波"]], (2, "2"))
+    texts = [text for _, text in reader.lines]
+    assert texts == ["", "\t".join(title), "\t".join(header), "1\t浙江绍兴苏泊尔\t绍兴", "2\t网易（杭州）网络有限公司\t杭州",
+                     "3\t宁波方太厨具有限公司\t宁波", ""]
+    assert [(r.kind, r.page) for r in reader.repairs] == [("table_header", 2), ("table_row", 2)]
+
+
+def test_two_tables_with_text_between_stay_two(tmp_path):
+    reader = PdfReader(tmp_path / "x.pdf")
+    reader.table([["指标", "数量"], ["专利", "1"]], (1, "1"))
+    reader.emit("注：数据来自统计局。", (1, "1"))
+    reader.table([["指标", "数量"], ["商标", "2"]], (2, "2"))
+    assert [text for _, text in reader.lines].count("指标\t数量") == 2 and not reader.repairs
+
+
+def test_a_compounds_hyphen_before_a_capital_keeps_no_space():
+    result = cleaned("the China-Israel TCM Center, Sino-", "Romania TCM Center and the four-", "level system.")
+    assert " ".join(text for _, text in result.lines if text) == \
+        "the China-Israel TCM Center, Sino-Romania TCM Center and the four-level system."
