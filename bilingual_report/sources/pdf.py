@@ -128,7 +128,7 @@ def line_steps(lines: list[dict]) -> dict[str | None, float]:
     lines stand further apart than a Latin font's) and for any two lines (under None)."""
     heights: dict[str | None, list[float]] = {None: []}
     for a, b in zip(lines, lines[1:]):
-        height = (b["top"] - a["top"]) / max(a["size"], b["size"])
+        height = (b["base"] - a["base"]) / max(a["size"], b["size"])
         if 0 < height < 3:
             heights[None].append(height)
             if (lang := language_of(a["text"])) == language_of(b["text"]):
@@ -290,6 +290,7 @@ class PdfReader:
             middle = (line["top"] + line["bottom"]) / 2
             gaps = sorted((c["x0"] + c["x1"]) / 2 for c in spaces if c["top"] <= middle <= c["bottom"])
             lines.append({"text": line_text(chars, gaps), "top": line["top"], "bottom": line["bottom"],
+                          "base": statistics.median(c["bottom"] for c in chars),
                           "x0": line["x0"], "hang": hanging_start(chars, gaps), "size": statistics.median(c["size"] for c in chars),
                           "bold": all("bold" in c["fontname"].lower() for c in chars), "repairs": repairs})
         boxes = [(image["x0"], image["top"], image["x1"], image["bottom"]) for image in page.images
@@ -339,7 +340,7 @@ class PdfReader:
         heading = max(previous["size"], line["size"]) > body_size * HEADING_SIZE and previous["size"] != line["size"]
         lang = language_of(line["text"])
         usual = steps.get(lang if lang == language_of(previous["text"]) else None, steps[None])
-        gap = (line["top"] - previous["top"]) / max(previous["size"], line["size"]) > usual * PARAGRAPH_GAP
+        gap = (line["base"] - previous["base"]) / max(previous["size"], line["size"]) > usual * PARAGRAPH_GAP
         size = line["size"]
         indented = line["x0"] - left > size * INDENT and line["x0"] > previous["x0"] + size * ALIGNED \
             and (previous["hang"] is None or abs(line["x0"] - previous["hang"]) > size * ALIGNED)
