@@ -56,7 +56,7 @@ FIRST_PAGE_MAX = 40  # the document's first printed page number is at most this 
 RUNNING_LINE_MAX = 60
 RUNNING_LINE_MIN_COUNT = 3
 RUNNING_LINE_PAGES = 0.5  # a running line stands at half the page breaks or more
-TITLE_PAGE_LINES = 12  # the most lines a title page holds before the text begins
+TITLE_BLOCK_LINES = 3  # the most lines of a block of the title page (a title over three lines)
 FRONT_LINES = 6  # without page numbers, the lines of the title page, which a running footer may repeat (the issuer)
 RUNNING_LINE_NOTED = 6  # a block of one line this long or more, repeated but not at page breaks: kept, with a warning
 CONTENTS_TITLE = re.compile(r"^\s*(?:目\s*录|(?:table\s+of\s+)?contents)\s*$", re.IGNORECASE)
@@ -329,13 +329,17 @@ class Cleaner:
         return running
 
     def title_page(self) -> list[str]:
-        """The lines before the text's first sentence: the title, the issuer (at most TITLE_PAGE_LINES of them)."""
-        lines = []
+        """The title and the issuer: the lines before the text's first sentence, first heading or first block of
+        more than TITLE_BLOCK_LINES lines (a wrapped paragraph)."""
+        lines, block = [], 0
         for _, text in self.lines:
-            if SENTENCE_END.search(text) or len(lines) >= TITLE_PAGE_LINES:
-                break
-            if text.strip():
-                lines.append(text)
+            if not text.strip():
+                block = 0
+                continue
+            block += 1
+            if SENTENCE_END.search(text) or self.heading_like(text) or block > TITLE_BLOCK_LINES:
+                return lines[:len(lines) - block + 1]
+            lines.append(text)
         return lines
 
     def alone(self, index: int) -> bool:
