@@ -139,16 +139,14 @@ CHROMIUM_CSS = "body { font-size: 11pt; line-height: 1.5; } p { margin: 0 0 8pt 
 
 
 @pytest.fixture(scope="module")
-def chromium_pdfs(tmp_path_factory):
-    """The three reports printed to PDF by Chromium: justified, hyphenated English, a header and a page number."""
-    from playwright.sync_api import sync_playwright
-
+def chromium_pdfs(browser, tmp_path_factory):
+    """The three reports printed to PDF by Chromium (the suite's browser): justified, hyphenated English, a header
+    and a page number."""
     from pdf_fixtures import COMMON, html_of
     folder = tmp_path_factory.mktemp("chromium")
     out = {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium")
-        page = browser.new_page()
+    page = browser.new_page()
+    try:
         for source in (PAPER, LAW, DEEP):
             page.set_content(f"<html><head><style>{CHROMIUM_CSS}{COMMON}</style></head><body>{html_of(source)}</body></html>")
             out[source.stem] = folder / f"{source.stem}.pdf"
@@ -157,7 +155,8 @@ def chromium_pdfs(tmp_path_factory):
                      header_template='<div style="font-size:8px;width:100%;text-align:center">REPORT</div>',
                      footer_template='<div style="font-size:8px;width:100%;text-align:center">'
                                      '<span class="pageNumber"></span></div>')
-        browser.close()
+    finally:
+        page.close()
     return out
 
 
