@@ -2,10 +2,13 @@
 the pictures the document prints."""
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from functools import cached_property
 
 from ..text import join
+
+IMAGE_WIDTH = 960  # the width (pixels) a printed figure is made for the web at
 
 
 @dataclass(frozen=True)
@@ -61,3 +64,10 @@ class PrintedImage:
     line: int          # the position of the block read after it
     data: bytes        # WebP
     size: tuple[int, int]
+
+
+def webp(picture) -> tuple[bytes, tuple[int, int]]:
+    """A picture (Pillow's) as the WebP the pages show, and its size."""
+    out = io.BytesIO()
+    picture.save(out, "WEBP", quality=85, method=6)
+    return out.getvalue(), picture.size

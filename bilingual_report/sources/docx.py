@@ -4,15 +4,15 @@ pictures with the paragraph they stand before. Every block is placed by its para
 from __future__ import annotations
 
 import io
+import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
 from ..text import language_of
-from .blocks import Block, Place, PrintedImage
+from .blocks import IMAGE_WIDTH, Block, Place, PrintedImage, webp
 from .word_numbering import Numbering
 
-IMAGE_WIDTH = 960  # the width (pixels) a picture is shown at, as a PDF's printed figures are
 IMAGE_MIN = 40     # a picture smaller than this (pixels) is an ornament, not a figure
 BOLD_STYLES = ("strong",)
 
@@ -39,54 +39,39 @@ def open_docx(path: Path):
                                 "open it in Word or LibreOffice and save it again as .docx") from None
 
 
-def bold_of(run, paragraph_bold: bool) -> bool:
-    if run.bold is not None:
-        return run.bold
-    style = run.style
+def style_bold(style) -> bool | None:
+    """Whether a style (or the style it is based on) makes its text bold; None when none of them says."""
     while style is not None:
         if style.font.bold is not None:
             return style.font.bold
         if style.name and style.name.lower() in BOLD_STYLES:
             return True
         style = style.base_style
-    return paragraph_bold
-
-
-def paragraph_bold(paragraph) -> bool:
-    style = paragraph.style
-    while style is not None:
-        if style.font.bold is not None:
-            return style.font.bold
-        style = style.base_style
-    return False
+    return None
 
 
 def marked_text(paragraph, heading: bool) -> str:
-    """The paragraph's text, bold runs between ** (a heading's without them: a heading is bold anyway)."""
-    default = paragraph_bold(paragraph)
+    """The paragraph's text, bold runs between ** (a heading's without them: a heading is bold anyway); spaces at
+    a bold run's edges stay outside its marks, and a run of spaces only does not change what is bold."""
+    default = bool(style_bold(paragraph.style))
     pieces: list[tuple[bool, str]] = []
-    for run in paragraph.iter_inner_content():
-        runs = run.runs if hasattr(run, "runs") else [run]  # a hyperlink holds runs
-        for inner in runs:
-            if inner.text:
-                pieces.append((not heading and bold_of(inner, default), inner.text))
-    out, bold = [], False
-    for is_bold, text in pieces:
-        if is_bold != bold and text.strip():
-            stripped = "".join(out).rstrip()
-            spaces = "".join(out)[len(stripped):]
-            out = [stripped, "**", spaces] if bold else out
-            if is_bold:
-                lead = text[:len(text) - len(text.lstrip())]
-                out += [lead, "**"]
-                text = text.lstrip()
-            bold = is_bold
+    for item in paragraph.iter_inner_content():
+        for run in (item.runs if hasattr(item, "runs") else [item]):  # a hyperlink holds runs
+            if not run.text:
+                continue
+            own = run.bold if run.bold is not None else style_bold(run.style)
+            bold = not heading and (own if own is not None else default)
+            if pieces and not run.text.strip():
+                bold = pieces[-1][0]
+            pieces.append((bold, run.text))
+    out = []
+    for bold, group in itertools.groupby(pieces, key=lambda piece: piece[0]):
+        text = "".join(text for _, text in group)
+        core = text.strip()
+        if bold and core:
+            text = text[:len(text) - len(text.lstrip())] + "**" + core + "**" + text[len(text.rstrip()):]
         out.append(text)
-    text = "".join(out)
-    if bold:
-        stripped = text.rstrip()
-        text = stripped + "**" + text[len(stripped):]
-    return text.replace("****", "")
+    return "".join(out)
 
 
 def heading_level(paragraph) -> int | None:
@@ -140,9 +125,7 @@ def web_image(data: bytes) -> tuple[bytes, tuple[int, int]] | None:
         return None
     if image.width > IMAGE_WIDTH:
         image = image.resize((IMAGE_WIDTH, round(image.height * IMAGE_WIDTH / image.width)))
-    out = io.BytesIO()
-    image.convert("RGBA" if "A" in image.getbands() else "RGB").save(out, "WEBP", quality=85, method=6)
-    return out.getvalue(), image.size
+    return webp(image.convert("RGBA" if "A" in image.getbands() else "RGB"))
 
 
 def cell_rows(table) -> list[list[str]]:

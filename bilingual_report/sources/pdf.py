@@ -22,7 +22,7 @@ from pathlib import Path
 from ..cleanup import PAGE_NUMBER_ALONE, Repair, page_ranges, word_list
 from ..errors import InputError
 from ..text import HAN_RANGE, join, language_of, squeezed
-from .blocks import PrintedImage
+from .blocks import IMAGE_WIDTH, PrintedImage, webp
 
 MARGIN_ZONE = 0.1            # the top and bottom share of a page where running headers, footers and numbers stand
 PARAGRAPH_GAP = 1.12         # a gap this many times the usual line distance starts a new paragraph
@@ -35,7 +35,6 @@ VECTOR_MIN = 4              # this many shapes together, outside the tables, are
 VECTOR_GAP = 16             # shapes this close (points) belong to one drawing
 LABEL_GAP = 6               # text this close to a drawing is its label (a caption stands further off)
 LABEL_LINE = 60             # a line of text this short beside a drawing is one of its labels
-IMAGE_WIDTH = 960          # the width (pixels) a printed figure is rendered at for the web
 SPACE_GAP = 0.15            # a gap between two characters this many times their size is a space
 SPACE_SLACK = 0.05          # how far (times the size) a space character may stand outside the gap it fills
 LIGATURES = {chr(code): unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}  # ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ
@@ -196,13 +195,8 @@ def vector_figures(page, body: tuple[float, float], tables: list[tuple], lines: 
 
 def rendered(page, box: tuple) -> tuple[bytes, tuple[int, int]]:
     """A region of the page (an image, a drawing), rendered as WebP at the width a page shows it."""
-    import io
-
     resolution = max(72, min(300, IMAGE_WIDTH * 72 / (box[2] - box[0])))
-    picture = page.crop(box).to_image(resolution=resolution).original.convert("RGB")
-    out = io.BytesIO()
-    picture.save(out, "WEBP", quality=85, method=6)
-    return out.getvalue(), picture.size
+    return webp(page.crop(box).to_image(resolution=resolution).original.convert("RGB"))
 
 
 def digitless(text: str) -> str:
