@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .elements import Element
 from . import text
@@ -20,6 +20,7 @@ MIN_UNMERGED_DEVIATION = math.log(1.5)
 class Pair:
     zh: Element
     en: Element
+    pieces: dict = field(default_factory=dict)  # {lang: [paragraph, paragraph]} for a side that gives two for one
 
     @property
     def kind(self) -> str:

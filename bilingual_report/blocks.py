@@ -75,13 +75,15 @@ class BlockRenderer:
 
     def paragraph(self, paragraph: Paragraph, lead: str | None = None) -> list[str]:
         """A paragraph with its permalink; the first paragraph of an item names the heading its lead went to."""
-        text = paragraph.text[self.lang]
-        if not text:
+        if not paragraph.text[self.lang]:
             return []
         lead_attr = f' data-lead="{lead}"' if lead else ""
         kind = "para report-note" if paragraph.note else "para"
-        return [f'<p id="{paragraph.id}" class="{kind}" {self.cite(paragraph.id)}{lead_attr}>{inline_html(text)} '
-                f'{permalink(paragraph.id, self.labels["permalink"])}</p>', ""]
+        first, *more = paragraph.printed_pieces(self.lang)
+        # A translation that gives two paragraphs for one: the second follows the first, under the same id.
+        return [f'<p id="{paragraph.id}" class="{kind}" {self.cite(paragraph.id)}{lead_attr}>{inline_html(first)} '
+                f'{permalink(paragraph.id, self.labels["permalink"])}</p>',
+                *(f'<p class="{kind}" data-part-of="{paragraph.id}">{inline_html(piece)}</p>' for piece in more), ""]
 
     # -- tables and figures ----------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from .checks import Findings
+from .reader import Reading
 from .errors import Problem
 
 STRICT_HINT = "strict_checks: true in data/site.yml, or scripts/build.py --strict, makes them stop the build"
@@ -31,9 +32,11 @@ def error_lines(problems: list[Problem]) -> list[str]:
     return [problem_line(p, "error") for p in problems] + [f"{count} in the report's input, listed above"]
 
 
-def finding_lines(findings: Findings, cleaned: str, source: Path) -> list[str]:
-    """What was cleaned, each group of findings with its count and lines, then the one-line summary."""
-    lines = [f"report text: {cleaned} (`scripts/convert.py {shown(str(source))} --outline` lists each with its line)"]
+def finding_lines(findings: Findings, reading: Reading, sources: tuple[Path, ...]) -> list[str]:
+    """The layout found and what was cleaned, each group of findings with its count and lines, then the one-line
+    summary."""
+    lines = [f"report text: {reading.layout_described}; {reading.cleaned.summary()} "
+             f"(`scripts/convert.py {' '.join(shown(str(s)) for s in sources)} --outline` lists each with its line)"]
     for name, problems in findings.groups():
         if problems:
             lines.append(f"{name} ({len(problems)}):")

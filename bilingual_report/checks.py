@@ -8,7 +8,7 @@ from .errors import InputError, Problem
 from .figures import FigureData
 from .pair_checks import check_pairs
 from .reader import Reading
-from .sources.blocks import Place
+from .sources.blocks import line_in_file
 from .translation_check import TranslationFinding, check_translation
 
 
@@ -47,9 +47,11 @@ NUMBER_HINT = "check the number in both languages"
 DATA_HINT = "check the figure's printed numbers against the report"
 
 
-def located(source: str, finding: TranslationFinding, hint: str, places: dict[int, Place]) -> Problem:
-    """A pair's finding at its Chinese line (or PDF page, or Word paragraph), naming the English one's."""
+def located(reading: Reading, finding: TranslationFinding, hint: str) -> Problem:
+    """A pair's finding at its Chinese line (or PDF page, or Word paragraph) in its file, naming the English one's."""
+    places = reading.places
     zh_line, en_line = finding.lines["zh"][0], finding.lines["en"][0]
+    source = reading.file_of(zh_line)
     if zh_line in places and en_line in places:
         return Problem(source, None, f"{places[zh_line]}: {finding.block_id} (English in {places[en_line]}): "
                                      f"{finding.message}", hint)
@@ -57,13 +59,13 @@ def located(source: str, finding: TranslationFinding, hint: str, places: dict[in
         zh, en = finding.pages["zh"][0], finding.pages["en"][0]
         where = f"page {zh}: {finding.block_id}" + (f" (English on page {en})" if en != zh else "")
         return Problem(source, None, f"{where}: {finding.message}", hint)
-    return Problem(source, finding.lines["zh"][0],
-                   f"{finding.block_id} (English at line {finding.lines['en'][0]}): {finding.message}", hint)
+    return Problem(source, line_in_file(zh_line), f"{finding.block_id} (English at line {en_line}): {finding.message}",
+                   hint)
 
 
-def collect(reading: Reading, source: str, figures: list[FigureData]) -> Findings:
-    pairs = [located(source, f, PAIR_HINT, reading.places) for f in check_pairs(reading.document)]
-    translation = [located(source, f, NUMBER_HINT, reading.places) for f in check_translation(reading.document)]
+def collect(reading: Reading, figures: list[FigureData]) -> Findings:
+    pairs = [located(reading, f, PAIR_HINT) for f in check_pairs(reading.document)]
+    translation = [located(reading, f, NUMBER_HINT) for f in check_translation(reading.document)]
     data = [Problem(str(figure.path), finding.line, str(finding), DATA_HINT)
             for figure in figures for finding in figure.findings]
     return Findings(reading.warnings, pairs, translation, data)

@@ -14,7 +14,9 @@ from .text import ends_sentence, join, starts_lowercase
 CAPTION_MAX_LENGTH = 200
 TITLE_MAX_LENGTH = 160
 UNNUMBERED_MAX_LENGTH = {"zh": 40, "en": 120}
+TITLE_HEADING_MAX = {"zh": 100, "en": 300}  # a heading longer than this, with no sentence in it, is an article's text
 ZH_CONTINUATION_START = "，。、；：”’）》】"
+SENTENCE_MARK = re.compile(r"[。！？]|[.!?][\"”’)]*(?:\s|$)")
 
 
 @dataclass
@@ -92,13 +94,29 @@ def cut_short(previous: Element, profile: Profile, scheme: Scheme) -> bool:
     an item or an article with its paragraph) that stops in the middle of a word."""
     if previous.kind == "heading" and heading_label(profile, previous.text):
         return True
-    long_text = previous.kind in ("heading", "paragraph", "note") and len(previous.text) > TITLE_MAX_LENGTH
+    long_text = previous.kind in ("heading", "paragraph", "note") and len(previous.text) > TITLE_MAX_LENGTH \
+        and not is_title(previous)
     return long_text and previous.text[-1:].isalnum()
 
 
+def is_title(element: Element) -> bool:
+    """A heading that is a title alone (一、标题 / I. Title), not an item whose text runs on after its lead sentence."""
+    words = element.text.split(maxsplit=1) if element.lang == "en" else [element.text]
+    return element.kind == "heading" and len(element.text) <= TITLE_HEADING_MAX[element.lang] \
+        and not SENTENCE_MARK.search(words[-1])
+
+
+def cut_title(previous: Element, block_text: str) -> bool:
+    """A block that can only be the rest of the line before it: lower case in English, a closing mark in Chinese."""
+    return starts_lowercase(block_text) if previous.lang == "en" else block_text[:1] in ZH_CONTINUATION_START
+
+
 def continues(previous: Element, block_text: str) -> bool:
-    """Whether a plain block is surely the rest of the previous heading or paragraph."""
+    """Whether a plain block is surely the rest of the previous heading or paragraph (a sentence is never the rest
+    of a title)."""
     if previous.kind not in ("heading", "paragraph", "note"):
+        return False
+    if is_title(previous) and ends_sentence(previous.lang, block_text) and not cut_title(previous, block_text):
         return False
     if previous.role and len(previous.text) + len(block_text) > UNNUMBERED_MAX_LENGTH[previous.lang]:
         return False  # a heading without a number (前言, Conclusion) is short: what follows it is the text
@@ -175,8 +193,9 @@ def parse_run(blocks: list[Block], profile: Profile, scheme: Scheme) -> list[Ele
             continue
         text = block.text
         element = classify(profile, scheme, lang, text, block.first_line)
+        listed = element.kind == "paragraph" and heading_levels(scheme, lang, text)[2]  # a list's item: (一) / (1)
         if previous and (element.kind == "paragraph" or cut_short(previous, profile, scheme)) \
-                and continues(previous, text):
+                and not (listed and not ITEM_NUMBER_ONLY.match(previous.text)) and continues(previous, text):
             previous.parts.append(text)
             previous.lines.append(block.first_line)
             if previous.kind == "paragraph" and len(previous.parts) == 2:

@@ -20,7 +20,12 @@ class Paragraph:
     number: int = 0               # its place among the paragraphs of its heading (or of the introduction)
     note: bool = False            # a note (注：/ Note:)
     page: Bilingual = field(default_factory=dict)  # from a PDF: {lang: [PDF page, printed page number or None]}
+    pieces: Bilingual = field(default_factory=dict)  # {lang: [paragraph, …]} where a translation gives two for one
     type: str = "paragraph"
+
+    def printed_pieces(self, lang: str) -> list[str]:
+        """The paragraph as printed in a language: one paragraph, or the two that translate the other's one."""
+        return self.pieces.get(lang) or [self.text[lang]]
 
 
 @dataclass

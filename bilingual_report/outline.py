@@ -49,7 +49,7 @@ def summary(reading: Reading) -> str:
                                                                            else node.type)
         counts[key] += 1
     parts = [f"{count} {name}{'s' if count > 1 and not name.endswith('s') else ''}" for name, count in counts.items()]
-    return f"{reading.scheme.name} numbering; " + ", ".join(parts)
+    return f"layout: {reading.layout_described}; {reading.scheme.name} numbering; " + ", ".join(parts)
 
 
 def outline(reading: Reading, source: str) -> list[str]:

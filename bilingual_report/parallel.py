@@ -42,10 +42,18 @@ class ParallelPageWriter:
         if not any(paragraph.text.values()):
             return []
         kind = "para report-note" if paragraph.note else "para"
-        cells = [f'<p lang="{lang}" class="{kind}">{markup.inline_html(paragraph.text[lang])}'
-                 f'{" " + self.link(paragraph.id, lang, "permalink") if lang == self.lang else ""}</p>'
-                 for lang in LANGS]
+        cells = [self.paragraph_side(paragraph, lang, kind) for lang in LANGS]
         return self.row(paragraph.id, cells)
+
+    def paragraph_side(self, paragraph: Paragraph, lang: str, kind: str) -> str:
+        """One language's side of a pair: its paragraph, or the two that translate the other side's one."""
+        link = " " + self.link(paragraph.id, lang, "permalink") if lang == self.lang else ""
+        pieces = paragraph.printed_pieces(lang)
+        if len(pieces) == 1:
+            return f'<p lang="{lang}" class="{kind}">{markup.inline_html(pieces[0])}{link}</p>'
+        inner = "".join(f'<p class="{kind}">{markup.inline_html(piece)}{link if k == 0 else ""}</p>'
+                        for k, piece in enumerate(pieces))
+        return f'<div lang="{lang}">{inner}</div>'
 
     def table_row(self, table: Table) -> list[str]:
         cells = []

@@ -54,7 +54,7 @@ class Generated:
 
 
 def read(settings: Settings, cache_dir: Path | None = None) -> Reading:
-    return read_report(settings.source, load_profile(settings.profile), cache_dir / "pdf" if cache_dir else None)
+    return read_report(settings.sources, load_profile(settings.profile), cache_dir / "pdf" if cache_dir else None)
 
 
 def site_pages(document: Document, profile: Profile, settings: Settings, charts: dict[int, Chart],
@@ -71,12 +71,12 @@ def site_pages(document: Document, profile: Profile, settings: Settings, charts:
 def generate(settings: Settings, cache_dir: Path) -> Generated:
     """Everything generated for the report; cache_dir keeps drawn charts and PDF readings between builds."""
     profile = load_profile(settings.profile)
-    reading = read_report(settings.source, profile, cache_dir / "pdf")
+    reading = read_report(settings.sources, profile, cache_dir / "pdf")
     document = reading.document
     style = settings.chart_style
     figures = load_figures(settings.figures, document, style["words"]) if settings.figures else []
     key_figures = load_key_figures(settings.key_figures, document) if settings.key_figures else None
-    findings = collect(reading, str(settings.source), figures)
+    findings = collect(reading, figures)
     enforce(findings, settings.strict_checks)
     cache = ImageCache(cache_dir / "charts")
     svgs = draw_charts(figures, style, cache)

@@ -7,17 +7,19 @@ of another numbering scheme) is a warning. Both carry the file and line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .align import Pair, length_ratio, pair_run
+from .beads import LOW_CONFIDENCE, Bead, align_streams
 from .elements import (Element, choose_scheme, heading_label, heading_like, other_scheme_headings, parse_run,
                        split_heading)
 from .errors import InputError, Problem
+from .layouts import NAMES, Layout, one_file, two_files
 from .model import LANGS, Bilingual, Document, Figure, Heading, Paragraph, Table
 from .profile import Level, Profile, Scheme
 from .cleanup import Cleaned, Structure, clean, clean_characters, cleaning_version, printable, stored_clean
-from .sources.blocks import Block, Place, PrintedImage
+from .sources.blocks import Block, Place, Position, PrintedImage, file_index, line_in_file
 from .sources.formats import is_docx, is_pdf
 from .sources.text import read_text, split_blocks, text_lines
 from .text import ends_sentence, join, squeezed
@@ -27,6 +29,7 @@ from .translation_check import number_mismatches
 PAIRING_HINT = ("each Chinese block must be followed by its English translation: "
                 "look for a missing translation or a paragraph present in one language only")
 FRONT_MAX_BLOCKS = 3
+HEAD_MAX_BLOCKS = 8  # a language's title and the lines under it, read apart from the other language's
 TITLE_MAX = {"zh": 200, "en": 600}  # characters: longer is no title
 FRAGMENT_REPEAT = 10  # a block of this many characters (without spaces) or more, repeated inside its own paragraph
 DIGIT = re.compile(r"\d")
@@ -42,6 +45,41 @@ class Reading:
     warnings: list[Problem]
     images: dict[str, bytes] = field(default_factory=dict)  # a PDF's printed figures, by the name figures give them
     places: dict[int, Place] = field(default_factory=dict)  # a Word document's: position → paragraph or table row
+    layout: str = "interleaved"  # how the two languages are laid out (a key of layouts.NAMES)
+    files: tuple[str, ...] = ()  # the files read (one, or one per language)
+
+    @property
+    def layout_described(self) -> str:
+        return NAMES[self.layout]
+
+    def file_of(self, position: int) -> str:
+        """The file a position (a node's line) is in."""
+        return self.files[file_index(position)]
+
+
+@dataclass
+class SourceRead:
+    """One file as read: its lines cleaned, its blocks, and where its positions are (a PDF's pages, a Word
+    document's paragraphs) with the images it prints."""
+
+    cleaned: Cleaned
+    blocks: list[Block]
+    places: dict[int, Place] = field(default_factory=dict)
+    pages: dict[int, tuple[int, str | None]] = field(default_factory=dict)
+    printed: list[PrintedImage] = field(default_factory=list)
+
+    def placed(self, file: int) -> "SourceRead":
+        """The same, its positions those of the given file of the report's (sources/blocks.py's Position)."""
+        def at(line: int) -> Position:
+            return Position(line, file)
+        cleaned = Cleaned([(at(n), text) for n, text in self.cleaned.lines],
+                          [replace(r, line=at(r.line)) for r in self.cleaned.repairs],
+                          [(at(n), message) for n, message in self.cleaned.warnings],
+                          [(at(n), message) for n, message in self.cleaned.errors])
+        blocks = [replace(b, lines=tuple((at(n), text) for n, text in b.lines)) for b in self.blocks]
+        return SourceRead(cleaned, blocks, {at(n): place for n, place in self.places.items()},
+                          {at(n): page for n, page in self.pages.items()},
+                          [replace(image, line=at(image.line)) for image in self.printed])
 
 
 def language_runs(blocks: list[Block]) -> list[list[Block]]:
@@ -130,10 +168,11 @@ def front_like(run: list[Block]) -> bool:
 class DocumentReader:
     """Builds the Document from source blocks; collects problems instead of stopping at the first."""
 
-    def __init__(self, path: Path, profile: Profile, cache: Path | None = None):
-        self.path = path
+    def __init__(self, paths: list[Path], profile: Profile, cache: Path | None = None):
+        self.paths = paths
         self.cache = cache  # where a PDF's reading is kept
-        self.name = str(path)
+        self.names = [str(path) for path in paths]
+        self.name = self.names[0]
         self.profile = profile
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
@@ -147,43 +186,66 @@ class DocumentReader:
     def warning(self, line: int | None, message: str, hint: str = "") -> None:
         self.warnings.append(Problem(self.name, line, message, hint))
 
-    def source(self, structure: Structure) -> tuple[Cleaned, list[Block]]:
-        """The source's lines cleaned and its blocks: a Word document's paragraphs, or the blocks of a text's (or a
-        PDF's) lines once cleaned."""
-        if self.path.is_file() and is_docx(self.path):
-            from .sources.docx import read_docx  # python-docx, only for a Word document
-            docx = read_docx(self.path)
-            self.places, self.printed = docx.places, docx.images
-            return characters_cleaned(docx.blocks)
-        cleaned = self.lines(structure)
-        return cleaned, split_blocks(cleaned.lines)
+    def sources(self, structure: Structure) -> tuple[Cleaned, list[list[Block]]]:
+        """Every file's lines cleaned (as one), and each file's blocks; the second file's lines placed after
+        the first's (sources/blocks.py's Position)."""
+        cleaned = Cleaned([])
+        files: list[list[Block]] = []
+        for index, path in enumerate(self.paths):
+            try:
+                read = self.source(path, structure)
+            except InputError as err:  # a file's problems are named with its own name
+                raise InputError([replace(p, path=self.names[index]) if p.path == self.name else p
+                                  for p in err.problems]) from None
+            if index:
+                read = read.placed(index)
+            cleaned.lines += read.cleaned.lines
+            cleaned.repairs += read.cleaned.repairs
+            cleaned.warnings += read.cleaned.warnings
+            cleaned.errors += read.cleaned.errors
+            self.places |= read.places
+            self.pages |= read.pages
+            self.printed += read.printed
+            files.append(read.blocks)
+        return cleaned, files
 
-    def lines(self, structure: Structure) -> Cleaned:
-        """A text's or a PDF's lines cleaned (a PDF's read by layout, with what was dropped by position, and both kept
-        in the cache under the PDF's hash and the profile's)."""
-        if not (self.path.is_file() and is_pdf(self.path)):
-            return clean(text_lines(read_text(self.path)), structure)
+    def source(self, path: Path, structure: Structure) -> "SourceRead":
+        """A file read: a Word document's paragraphs, or the blocks of a text's (or a PDF's) lines once cleaned."""
+        if path.is_file() and is_docx(path):
+            from .sources.docx import read_docx  # python-docx, only for a Word document
+            docx = read_docx(path)
+            cleaned, blocks = characters_cleaned(docx.blocks)
+            return SourceRead(cleaned, blocks, places=docx.places, printed=docx.images)
+        if not (path.is_file() and is_pdf(path)):
+            cleaned = clean(text_lines(read_text(path)), structure)
+            return SourceRead(cleaned, split_blocks(cleaned.lines))
         from .sources.pdf import read_pdf  # pdfplumber and its helpers, only for a PDF
-        pdf = read_pdf(self.path, self.cache)
-        self.pages, self.printed = pdf.pages, pdf.images
-        if pdf.key:
+        pdf = read_pdf(path, self.cache)
+        if pdf.key:  # the cleaning kept in the cache under the PDF's hash and the profile's
             stored = self.cache / f"{pdf.key}-{self.profile.digest}-{cleaning_version()}.clean.json"
             cleaned = stored_clean(pdf.lines, structure, stored)
         else:
             cleaned = clean(pdf.lines, structure)
         cleaned.repairs = sorted(pdf.repairs + cleaned.repairs, key=lambda r: r.line)
-        return cleaned
+        return SourceRead(cleaned, split_blocks(cleaned.lines), pages=pdf.pages, printed=pdf.images)
 
     def located(self, problems: list[Problem]) -> list[Problem]:
-        """A PDF's problems by page (and line of the text read from it, as `convert.py --cleaned` shows it), a Word
-        document's by paragraph or table row."""
-        if self.places:
-            return [Problem(p.path, None, f"{self.places[p.line]} (line {p.line} as read): {p.message}", p.hint)
-                    if p.line in self.places else p for p in problems]
-        if not self.pages:
-            return problems
-        return [Problem(p.path, None, f"page {self.pages[p.line][0]} (line {p.line} as read): {p.message}", p.hint)
-                if p.line in self.pages else p for p in problems]
+        """Each problem in its file: a PDF's by page (and line of the text read from it, as `convert.py --cleaned`
+        shows it), a Word document's by paragraph or table row, a text's by line."""
+        out = []
+        for p in problems:
+            if p.line is None or p.path != self.name:
+                out.append(p)
+                continue
+            path = self.names[file_index(p.line)]
+            if p.line in self.places:
+                out.append(Problem(path, None, f"{self.places[p.line]} (line {p.line} as read): {p.message}", p.hint))
+            elif p.line in self.pages:
+                out.append(Problem(path, None, f"page {self.pages[p.line][0]} (line {p.line} as read): {p.message}",
+                                   p.hint))
+            else:
+                out.append(Problem(path, line_in_file(p.line), p.message, p.hint))
+        return out
 
     def read(self) -> Reading:
         try:
@@ -193,44 +255,20 @@ class DocumentReader:
 
     def read_source(self) -> Reading:
         structure = Structure(lambda text: heading_like(self.profile, text), lambda text: heading_label(self.profile, text))
-        cleaned, blocks = self.source(structure)
+        cleaned, files = self.sources(structure)
         for line, message in cleaned.warnings:
             self.warning(line, message, "check the line, and see `scripts/convert.py FILE --outline`")
         for line, message in cleaned.errors:
             self.problem(line, message, "put back what the report prints there (extract the text again, or type it)")
         if self.problems:
             raise InputError(self.problems)
-        if not blocks:
+        if len(files) == 1 and not files[0]:
             raise InputError.single(self.name, None, "nothing is left once page numbers and running lines are removed",
                                     "check that this is the report's text file")
-        runs = language_runs(blocks)
-        if runs[0][0].lang != "zh":
-            raise InputError.single(self.name, runs[0][0].first_line, "the text starts in English",
-                                    "the report must start with the Chinese title, then the English title")
-        if len(runs) < 2:
-            raise InputError.single(self.name, blocks[-1].last_line,
-                                    "too little text: expected the title in Chinese, then in English",
-                                    "check that this is the report's text file")
-        for run, what in zip(runs[:2], ("Chinese title", "English title")):
-            if ends_sentence(run[-1].lang, run[-1].texts[-1]):
-                raise InputError.single(
-                    self.name, run[-1].first_line, f"the {what} ends like a sentence: «{run[-1].texts[-1][-40:]}»",
-                    "the text must start with the title (Chinese, then English), then the issuing office if any, "
-                    "then the introduction in Chinese followed by its English")
-        title = {"zh": run_text(runs[0]), "en": run_text(runs[1])}
-        self.check_title(runs[:2], title)
-        rest = language_runs(without_running_title([b for run in runs[2:] for b in run], title))
-        self.check_running_title(rest, title)
-        scheme = choose_scheme(self.profile, [b for run in rest for b in run])
-        issuer, front, rest = self.front_matter(rest, scheme)
-        body = [b for run in rest for b in run]
-        for line, other, text in other_scheme_headings(self.profile, scheme, body):
-            self.warning(line, f"«{text[:30]}» looks like a heading of the {other} numbering, which this document "
-                               f"does not otherwise use (it follows the {scheme.name} numbering): kept as text",
-                         "if it is a heading, make the document's headings follow one numbering scheme "
-                         "(or adjust data/profile.yml)")
-        pairs = self.pair_all(rest, scheme)
-        title_lines = {lang: [b.first_line for b in run] for lang, run in zip(LANGS, runs[:2])}
+        layout = one_file(self.name, files[0]) if len(files) == 1 else two_files(self.names, files)
+        title, title_runs, issuer, front, pairs, scheme = (self.read_apart(layout) if layout.apart
+                                                           else self.read_interleaved(list(layout.blocks)))
+        title_lines = {lang: [b.first_line for b in run] for lang, run in zip(LANGS, title_runs)}
         document = TreeBuilder(self, scheme).build(title, issuer, front, pairs, title_lines)
         if not self.problems and (end := text_end(document)):
             node, message = end
@@ -245,7 +283,140 @@ class DocumentReader:
             images = self.attach_images(document)
         if self.problems:
             raise InputError(self.problems)
-        return Reading(document, scheme, cleaned, self.located(self.warnings), images, self.places)
+        return Reading(document, scheme, cleaned, self.located(self.warnings), images, self.places, layout.name,
+                       tuple(self.names))
+
+    def read_interleaved(self, blocks: list[Block]) -> tuple:
+        """The title, the lines under it and the pairs of a text whose Chinese blocks are each followed by their
+        English."""
+        runs = language_runs(blocks)
+        if runs[0][0].lang != "zh":
+            raise InputError.single(self.name, runs[0][0].first_line, "the text starts in English",
+                                    "the report must start with the Chinese title, then the English title")
+        if len(runs) < 2:
+            raise InputError.single(self.name, blocks[-1].last_line,
+                                    "too little text: expected the title in Chinese, then in English",
+                                    "check that this is the report's text file")
+        self.check_title_ends(runs[:2])
+        title = {"zh": run_text(runs[0]), "en": run_text(runs[1])}
+        self.check_title(runs[:2], title)
+        rest = language_runs(without_running_title([b for run in runs[2:] for b in run], title))
+        self.check_running_title(rest, title)
+        scheme = choose_scheme(self.profile, [b for run in rest for b in run])
+        issuer, front, rest = self.front_matter(rest, scheme)
+        self.check_other_schemes(scheme, [b for run in rest for b in run])
+        return title, runs[:2], issuer, front, self.pair_all(rest, scheme), scheme
+
+    def check_title_ends(self, runs: list[list[Block]]) -> None:
+        for run, what in zip(runs, ("Chinese title", "English title")):
+            if ends_sentence(run[-1].lang, run[-1].texts[-1]):
+                raise InputError.single(
+                    self.name, run[-1].first_line, f"the {what} ends like a sentence: «{run[-1].texts[-1][-40:]}»",
+                    "the text must start with the title (Chinese, then English), then the issuing office if any, "
+                    "then the introduction in Chinese followed by its English")
+
+    def check_other_schemes(self, scheme: Scheme, body: list[Block]) -> None:
+        for line, other, text in other_scheme_headings(self.profile, scheme, body):
+            self.warning(line, f"«{text[:30]}» looks like a heading of the {other} numbering, which this document "
+                               f"does not otherwise use (it follows the {scheme.name} numbering): kept as text",
+                         "if it is a heading, make the document's headings follow one numbering scheme "
+                         "(or adjust data/profile.yml)")
+
+    def head_blocks(self, stream: list[Block], scheme: Scheme) -> int:
+        """How many blocks a language's text starts with before its text proper: its title and the short lines
+        under it (none of them a heading, a caption or a sentence)."""
+        count = 0
+        for block in stream[:HEAD_MAX_BLOCKS]:
+            if not front_block(block) or any(e.kind != "paragraph" for e in parse_run([block], self.profile, scheme)):
+                break
+            count += 1
+        return count
+
+    def read_apart(self, layout: Layout) -> tuple:
+        """The title, the lines under it and the pairs of a report whose languages were read apart: each stream's
+        title and the lines under it paired in order, its text aligned with the other's (beads.py)."""
+        streams = {"zh": list(layout.zh), "en": list(layout.en)}
+        scheme = choose_scheme(self.profile, streams["zh"] + streams["en"])
+        heads = {lang: self.head_blocks(stream, scheme) for lang, stream in streams.items()}
+        for lang, name in (("zh", "Chinese"), ("en", "English")):
+            if not heads[lang]:
+                first = streams[lang][0] if streams[lang] else None
+                raise InputError.single(self.name, first.first_line if first else None,
+                                        f"the {name} text does not start with a title"
+                                        + (f": «{first.text[:40]}»" if first else " (it is empty)"),
+                                        f"each language's text must start with its title (layout found: "
+                                        f"{layout.described})")
+        under = min(heads.values()) - 1  # the lines under the title: as many in each language; the rest is title
+        title_runs = [streams[lang][:heads[lang] - under] for lang in LANGS]
+        self.check_title_ends(title_runs)
+        title = {lang: run_text(run) for lang, run in zip(LANGS, title_runs)}
+        self.check_title(title_runs, title)
+        rest = {lang: without_running_title(streams[lang][len(run):], title) for lang, run in zip(LANGS, title_runs)}
+        self.check_running_title([rest["zh"][:4], rest["en"][:4]], title)
+        under_title = {lang: rest[lang][:self.head_blocks(rest[lang], scheme)] for lang in LANGS}
+        issuer, front = self.lines_under_title(under_title)
+        body = {lang: rest[lang][len(under_title[lang]):] for lang in LANGS}
+        self.check_other_schemes(scheme, body["zh"] + body["en"])
+        elements = {lang: parse_run(body[lang], self.profile, scheme) for lang in LANGS if body[lang]}
+        if len(elements) < 2:
+            raise InputError.single(self.name, None, "too little text: expected the report's text in each language "
+                                    "after its title", f"layout found: {layout.described}")
+        pairs = self.pairs_of(align_streams(elements["zh"], elements["en"]))
+        for pair in pairs:
+            for element, other in ((pair.zh, pair.en), (pair.en, pair.zh)):
+                self.check_repeats(element.parts, element.lines, kind_of(element),
+                                   f"the other language (line {other.lines[0]}) holds it once")
+        return title, title_runs, issuer, front, pairs, scheme
+
+    def lines_under_title(self, runs: dict[str, list[Block]]) -> tuple[Bilingual | None, list[Bilingual]]:
+        """The issuing office and the other lines under the title, paired in order."""
+        if len(runs["zh"]) != len(runs["en"]):
+            longer, shorter = ("zh", "en") if len(runs["zh"]) > len(runs["en"]) else ("en", "zh")
+            extra = runs[longer][len(runs[shorter])]
+            name = {"zh": "Chinese", "en": "English"}
+            self.problem(extra.first_line, f"the {name[longer]} line under the title at line {extra.first_line} "
+                                           f"(«{extra.text[:30]}») has no {name[shorter]} counterpart "
+                                           f"({len(runs[longer])} {name[longer]} lines under the title, "
+                                           f"{len(runs[shorter])} {name[shorter]})",
+                         "give the lines under the title (the issuer, a date) in both languages")
+        issuer, front = None, []
+        for zh, en in zip(runs["zh"], runs["en"]):
+            pair = {"zh": zh.text, "en": en.text}
+            bracketed = pair["zh"][:1] in "（(" or pair["en"][:1] == "("
+            if issuer is None and not front and not bracketed and not DIGIT.search(pair["zh"]):
+                issuer = pair
+            else:
+                front.append(pair)
+        return issuer, front
+
+    def pairs_of(self, beads: list[Bead]) -> list[Pair]:
+        """The beads as pairs: one of two paragraphs (in order) for one; a block alone is an error naming both
+        places; a bead of two paragraphs far from the document's lengths, a warning."""
+        pairs: list[Pair] = []
+        for index, bead in enumerate(beads):
+            if not bead.zh or not bead.en:
+                self.unmatched(beads, index)
+                continue
+            zh, en = bead.zh[0].merged(list(bead.zh[1:])), bead.en[0].merged(list(bead.en[1:]))
+            pieces = {lang: [e.text for e in side] for lang, side in (("zh", bead.zh), ("en", bead.en)) if len(side) > 1}
+            if pieces and abs(bead.deviation) > LOW_CONFIDENCE:
+                self.warning(zh.lines[0], f"the Chinese at {lines_of(list(bead.zh))} is paired with the English at "
+                                          f"{lines_of(list(bead.en))}, but their lengths differ more than the "
+                                          "report's usually do", "check that they translate each other")
+            pairs.append(Pair(zh, en, pieces))
+        return pairs
+
+    def unmatched(self, beads: list[Bead], index: int) -> None:
+        """A block of one language with no counterpart, named with the other language's blocks around it."""
+        bead = beads[index]
+        (element,), lang = (bead.zh, "zh") if bead.zh else (bead.en, "en")
+        other = "en" if lang == "zh" else "zh"
+        near = [e for b in beads[max(0, index - 1):index + 2] for e in getattr(b, other)]
+        name = {"zh": "Chinese", "en": "English"}
+        where = f" (the {name[other]} blocks nearby are at {lines_of(near)})" if near else ""
+        self.problem(element.lines[0], f"the {name[lang]} {kind_of(element)} at {lines_of([element])} "
+                                       f"(«{element.text[:30]}») has no {name[other]} counterpart{where}",
+                     "add its translation, or remove it from both languages")
 
     def check_title(self, runs: list[list[Block]], title: Bilingual) -> None:
         """A title is a line or two, each of its blocks once."""
@@ -436,7 +607,7 @@ class TreeBuilder:
                 self.heading(pair)
             elif pair.kind in ("paragraph", "note"):
                 self.add_block(Paragraph("", {"zh": pair.zh.text, "en": pair.en.text}, self.lines(pair),
-                                         note=pair.kind == "note"))
+                                         note=pair.kind == "note", pieces=pair.pieces))
             elif pair.kind == "table":
                 self.table(pair)
             elif pair.kind == "caption":
@@ -637,9 +808,11 @@ def assign_ids(document: Document) -> None:
         visit(heading, None)
 
 
-def read_report(path: Path, profile: Profile, cache: Path | None = None) -> Reading:
-    """The report read from its text or PDF (a PDF's reading kept in `cache`, when given)."""
-    return DocumentReader(Path(path), profile, cache).read()
+def read_report(source: Path | list[Path] | tuple[Path, ...], profile: Profile, cache: Path | None = None) -> Reading:
+    """The report read from its file, or its two files (one per language), of text, PDF or Word (a PDF's reading
+    kept in `cache`, when given)."""
+    paths = [Path(source)] if isinstance(source, (str, Path)) else [Path(p) for p in source]
+    return DocumentReader(paths, profile, cache).read()
 
 
 def read_document(path: Path, profile: Profile) -> Document:

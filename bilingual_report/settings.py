@@ -34,7 +34,7 @@ REQUIRED_WORDS = ("about", "more_than", "derived", "stated", "lower_bound", "not
 
 @dataclass(frozen=True)
 class Settings:
-    source: Path
+    sources: tuple[Path, ...]    # the report's file, or its two files (one per language)
     profile: Path                # the numbering schemes and reference words (data/profile.yml)
     labels: dict[str, dict]
     figures: Path | None         # the figure data folder (None for a report without figure data)
@@ -43,12 +43,26 @@ class Settings:
     key_figures: Path | None = None  # the headline numbers' data file, when the report has a key figures page
     strict_checks: bool = False  # translation and data findings stop the build
 
-    def for_source(self, source: Path) -> "Settings":
+    def for_sources(self, sources: tuple[Path, ...]) -> "Settings":
         """The settings for a report: this one's as they are, another one's without the data and the year of
         publication that belong to this one."""
-        if source.resolve() == self.source.resolve():
+        if [p.resolve() for p in sources] == [p.resolve() for p in self.sources]:
             return self
-        return replace(self, source=source, figures=None, key_figures=None, published=None)
+        return replace(self, sources=tuple(sources), figures=None, key_figures=None, published=None)
+
+    @property
+    def source_names(self) -> str:
+        """The report's files as a command line gives them."""
+        return " ".join(str(path) for path in self.sources)
+
+
+def sources_problem(value) -> str | None:
+    """What is wrong with `source:`: it names one file, or a list of two (one per language)."""
+    if isinstance(value, str) and value:
+        return None
+    if isinstance(value, list) and len(value) in (1, 2) and all(isinstance(v, str) and v for v in value):
+        return None
+    return "'source' must be a path, or a list of two paths (the Chinese file and the English file)"
 
 
 def _problem(path: Path, where: dict, key_path: tuple, message: str, hint: str = "") -> Problem:
@@ -81,7 +95,10 @@ def load_settings(path: Path, root: Path) -> Settings:
     if not isinstance(data, dict):
         raise InputError.single(str(path), 1, "expected a mapping with source, figures, chart_style and languages",
                                 "see the README's section on data/site.yml")
-    for key, example in (("source", "data/report.txt"), ("profile", "data/profile.yml"), ("figures", "data/figures"),
+    if wrong := sources_problem(data.get("source")):
+        problems.append(_problem(path, where, ("source",), wrong, "for example: source: data/report.txt, or "
+                                 "source: [data/report-zh.pdf, data/report-en.pdf]"))
+    for key, example in (("profile", "data/profile.yml"), ("figures", "data/figures"),
                          ("chart_style", "data/chart-style.yml")):
         if not isinstance(data.get(key), str) or not data[key]:
             problems.append(_problem(path, where, (key,), f"'{key}' must be a path", f"for example: {key}: {example}"))
@@ -118,6 +135,7 @@ def load_settings(path: Path, root: Path) -> Settings:
         problems.append(_problem(path, where, ("strict_checks",), "strict_checks must be true or false"))
     if problems:
         raise InputError(problems)
-    return Settings(root / data["source"], root / data["profile"], {lang: dict(languages[lang]) for lang in LANGS},
+    sources = [data["source"]] if isinstance(data["source"], str) else data["source"]
+    return Settings(tuple(root / source for source in sources), root / data["profile"], {lang: dict(languages[lang]) for lang in LANGS},
                     root / data["figures"], load_chart_style(root / data["chart_style"]), published,
                     root / key_figures if key_figures else None, strict)

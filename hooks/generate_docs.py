@@ -11,6 +11,7 @@ banner on every page, and the next change of the text or data rebuilds it.
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -73,7 +74,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         settings = load_settings(root / report["settings"], root)
         if report.get("source"):
-            settings = settings.for_source(Path(report["source"]).resolve())
+            settings = settings.for_sources(tuple(Path(p).resolve() for p in report["source"].split(os.pathsep)))
         if report.get("strict"):
             settings = replace(settings, strict_checks=True)
         generated, written = generate_docs(settings, docs, root / ".cache")
@@ -88,7 +89,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if written.written or written.removed or generated.charts_drawn:
         log.info(f"report: {len(written.written)} files written, {len(written.removed)} removed, "
                  f"{generated.charts_drawn} charts drawn")
-    for line in finding_lines(generated.findings, generated.reading.cleaned.summary(), settings.source):
+    for line in finding_lines(generated.findings, generated.reading, settings.sources):
         log.info(line)
     SERVING.last_good = generated
     _configure(config, i18n, generated, settings.labels)

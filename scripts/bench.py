@@ -21,7 +21,7 @@ from bilingual_report.settings import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = load_settings(ROOT / "data" / "site.yml", ROOT)
-SOURCE = SETTINGS.source
+SOURCE = SETTINGS.sources[0]
 PROJECT_PARTS = ["mkdocs.yml", "data", "hooks", "overrides"]
 
 

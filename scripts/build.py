@@ -101,14 +101,19 @@ def run_mkdocs(site_dir: Path) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--source", type=Path, help="a report's text or PDF (default: the source in data/site.yml)")
+    parser.add_argument("--source", type=Path, nargs="+", metavar="FILE",
+                        help="a report's file (text, PDF or Word), or its two files, one per language, in either "
+                             "order (default: the source in data/site.yml)")
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="where the site goes (default: site/)")
     parser.add_argument("--strict", action="store_true", help="stop on any finding of the checks, not only on errors")
     args = parser.parse_args(argv)
     site = args.site_dir.resolve()
-    if args.source and not args.source.is_file():
-        print(f"error: {args.source}: file not found (check the path given to --source)", file=sys.stderr)
-        return 1
+    if args.source and len(args.source) > 2:
+        parser.error("--source takes the report's file, or its two files (one per language)")
+    for source in args.source or []:
+        if not source.is_file():
+            print(f"error: {source}: file not found (check the path given to --source)", file=sys.stderr)
+            return 1
     site.parent.mkdir(parents=True, exist_ok=True)
     remove_stale(site.parent)
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
@@ -118,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     quiet_mkdocs()
     try:
         if args.source:
-            os.environ["REPORT_SOURCE"] = str(args.source.resolve())
+            os.environ["REPORT_SOURCE"] = os.pathsep.join(str(source.resolve()) for source in args.source)
             os.environ["REPORT_DOCS_DIR"] = str(work / "docs")  # another report's pages stay out of docs/
             for lang in ("zh", "en"):
                 (work / "docs" / lang).mkdir(parents=True)

@@ -20,22 +20,26 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("source", type=Path, help="the report's text file (UTF-8)")
+    parser.add_argument("source", type=Path, nargs="+", metavar="SOURCE",
+                        help="the report's file (text, PDF or Word), or its two files, one per language")
     parser.add_argument("--settings", type=Path, default=ROOT / "data" / "site.yml",
                         help="where the profile and figure data are (default: data/site.yml)")
     parser.add_argument("--strict", action="store_true", help="exit 1 when anything is found")
     args = parser.parse_args(argv)
     try:
-        settings = load_settings(args.settings, ROOT).for_source(args.source)
+        if len(args.source) > 2:
+            parser.error("give the report's file, or its two files (one per language)")
+        settings = load_settings(args.settings, ROOT).for_sources(tuple(args.source))
         reading = read(settings, ROOT / ".cache")
         figures = load_figures(settings.figures, reading.document, settings.chart_style["words"]) \
             if settings.figures else []
     except InputError as err:
         print("\n".join(error_lines(err.problems)), file=sys.stderr)
         return 1
-    findings = collect(reading, str(args.source), figures)
+    findings = collect(reading, figures)
     document = reading.document
-    print(f"{args.source}: {len(document.paragraphs())} paragraph pairs, {len(document.headings())} headings checked")
+    print(f"{settings.source_names}: {len(document.paragraphs())} paragraph pairs, {len(document.headings())} "
+          f"headings checked; layout: {reading.layout_described}")
     print(f"cleaned: {reading.cleaned.summary()}")
     for name, problems in findings.groups():
         print(f"\n{name}: {len(problems) or 'nothing'} found")

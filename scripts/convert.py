@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("source", type=Path, help="the report's text file (UTF-8)")
+    parser.add_argument("source", type=Path, nargs="+", metavar="SOURCE",
+                        help="the report's file (text, PDF or Word), or its two files, one per language")
     parser.add_argument("--outline", action="store_true",
                         help="print the tree as detected, with its source lines, and what was cleaned from the text")
     parser.add_argument("--cleaned", action="store_true",
@@ -33,12 +34,14 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.outline or args.cleaned or args.json or args.docs):
         parser.error("give --outline, --cleaned, --json OUT.json, --docs DIR, or several")
     try:
-        settings = load_settings(args.settings, ROOT).for_source(args.source)
+        if len(args.source) > 2:
+            parser.error("give the report's file, or its two files (one per language)")
+        settings = load_settings(args.settings, ROOT).for_sources(tuple(args.source))
         reading = read(settings, ROOT / ".cache")
         if args.cleaned:
             print("\n".join(cleaned_text(reading)))
         if args.outline:
-            print("\n".join(outline(reading, str(args.source))))
+            print("\n".join(outline(reading, settings.source_names)))
         if args.json:
             text = json.dumps(reading.document.to_dict(), ensure_ascii=False, indent=1) + "\n"
             args.json.parent.mkdir(parents=True, exist_ok=True)
@@ -47,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
             generated, report = generate_docs(settings, args.docs, ROOT / ".cache")
             print(f"{len(report.written)} files written, {len(report.unchanged)} unchanged, "
                   f"{len(report.removed)} removed in {args.docs}; {generated.charts_drawn} charts drawn")
-            print("\n".join(finding_lines(generated.findings, reading.cleaned.summary(), args.source)))
+            print("\n".join(finding_lines(generated.findings, reading, settings.sources)))
     except InputError as err:
         print("\n".join(error_lines(err.problems)), file=sys.stderr)
         return 1

@@ -213,7 +213,7 @@ class Judge:
         reading = read_report(source, self.profile)
         self.document = reading.document
         self.nodes = nodes(reading.document)
-        self.known = Counter(self.key(p) for p in collect(reading, str(source), []).all())
+        self.known = Counter(self.key(p) for p in collect(reading, []).all())
 
     @staticmethod
     def key(problem: Problem) -> str:
@@ -226,7 +226,7 @@ class Judge:
             reading = read_report(path, self.profile)
         except InputError as err:
             return None, err.problems
-        found = collect(reading, str(path), []).all()
+        found = collect(reading, []).all()
         known = Counter(self.known)
         new = []
         for problem in found:

@@ -20,7 +20,7 @@ DATA = ROOT / "data" / "key-figures.yml"
 
 @pytest.fixture(scope="module")
 def paper():
-    return read_document(SETTINGS.source)
+    return read_document(SETTINGS.sources[0])
 
 
 def pages(document, key_figures) -> dict[str, str]:

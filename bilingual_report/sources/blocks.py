@@ -71,3 +71,37 @@ def webp(picture) -> tuple[bytes, tuple[int, int]]:
     out = io.BytesIO()
     picture.save(out, "WEBP", quality=85, method=6)
     return out.getvalue(), picture.size
+
+
+class Position(int):
+    """Where a line of the second of two files is: unique across both files (the second file's lines are counted
+    after SECOND_FILE), printed as its line number in its own file."""
+
+    line: int
+    file: int
+
+    def __new__(cls, line: int, file: int) -> "Position":
+        position = super().__new__(cls, file * SECOND_FILE + line)
+        position.line, position.file = line, file
+        return position
+
+    def __reduce__(self):
+        return Position, (self.line, self.file)
+
+    def __str__(self) -> str:
+        return str(self.line)
+
+    def __format__(self, spec: str) -> str:
+        return format(self.line, spec)
+
+
+SECOND_FILE = 10_000_000  # more lines than any report's file holds
+
+
+def file_index(position: int) -> int:
+    """Which of a report's files a position is in (0 for the first, or the only one)."""
+    return position.file if isinstance(position, Position) else 0
+
+
+def line_in_file(position: int) -> int:
+    return position.line if isinstance(position, Position) else int(position)

@@ -1,0 +1,229 @@
+"""Align a Chinese and an English stream of elements read apart (two files, two halves, two columns): the numbered
+headings and captions first, as anchors; then, between two anchors, the paragraphs, notes and tables by dynamic
+programming over beads of 1:1, 1:2, 2:1, 1:0 and 0:1 elements, scored by length (Gale–Church, with the document's
+own ratio of lengths and its variance) and by what both sides state alike (numbers, Latin names)."""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from .elements import Element
+from .numbers import numbers_in
+from .text import measured_length
+
+# Gale and Church's priors of each bead (1993), as NLTK gives them.
+PRIORS = {(1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (1, 2): 0.089, (2, 1): 0.089}
+VARIANCE = 6.8           # Gale and Church's variance of lengths, per character, for a ratio of 1
+EVIDENCE_COST = 4.0      # a bead whose two sides state nothing alike, where one of them states numbers or names
+ANCHOR_SKIP = 12.0       # a heading or caption left without its counterpart
+STYLE_COST = 1.0         # a heading paired with one of another numbering style (一、 with 1.)
+BAND = 40                # how far off the diagonal a bead may go, in elements, beyond the two sides' difference
+LOW_CONFIDENCE = 3.0     # a bead of two paragraphs whose lengths deviate more than this (in standard deviations)
+LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&.-]*[A-Za-z0-9]")
+
+
+@dataclass(frozen=True)
+class Bead:
+    """Elements of each language that translate each other: one and one, one and two, or one and none."""
+
+    zh: tuple[Element, ...]
+    en: tuple[Element, ...]
+    deviation: float = 0.0  # how far the lengths are from the document's ratio, in standard deviations
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return len(self.zh), len(self.en)
+
+
+@dataclass(frozen=True)
+class Lengths:
+    """The document's ratio of English to Chinese length and the variance of lengths around it."""
+
+    ratio: float
+    variance: float
+
+    def deviation(self, zh: int, en: int) -> float:
+        if zh == 0 and en == 0:
+            return 0.0
+        mean = (zh + en / self.ratio) / 2  # Gale and Church's: the mean of the two lengths, in Chinese characters
+        return (en - zh * self.ratio) / math.sqrt(max(mean, 1.0) * self.variance)
+
+
+def document_lengths(zh: list[Element], en: list[Element]) -> Lengths:
+    """The ratio of the two streams' paragraph lengths, and a variance scaled to it."""
+    zh_total = sum(measured_length(e.text) for e in zh if e.kind == "paragraph")
+    en_total = sum(measured_length(e.text) for e in en if e.kind == "paragraph")
+    ratio = (en_total + 1) / (zh_total + 1)
+    return Lengths(ratio, VARIANCE * ratio * ratio)
+
+
+def refined(lengths: Lengths, beads: list[Bead]) -> Lengths:
+    """The variance measured on the one-to-one paragraph beads found (at least a quarter of the first guess)."""
+    samples = [(measured_length(b.zh[0].text), measured_length(b.en[0].text)) for b in beads
+               if b.shape == (1, 1) and b.zh[0].kind == "paragraph"]
+    if len(samples) < 8:
+        return lengths
+    measured = sum((en - zh * lengths.ratio) ** 2 / max((zh + en / lengths.ratio) / 2, 1.0)
+                   for zh, en in samples) / len(samples)
+    return Lengths(lengths.ratio, max(measured, lengths.variance / 4))
+
+
+def evidence(element: Element) -> frozenset:
+    """What a translation keeps as it is: the numbers (by value) and the Latin names a text states."""
+    found = {("number", n.value, n.percent) for n in numbers_in(element.lang, element.text)}
+    return frozenset(found | {("name", word.casefold()) for word in LATIN_NAME.findall(element.text)})
+
+
+class Evidence:
+    """Each element's evidence, found once."""
+
+    def __init__(self) -> None:
+        self.found: dict[int, frozenset] = {}
+
+    def __call__(self, elements: tuple[Element, ...]) -> frozenset:
+        for element in elements:
+            if id(element) not in self.found:
+                self.found[id(element)] = evidence(element)
+        return frozenset().union(*(self.found[id(e)] for e in elements))
+
+
+def shared_cost(zh: tuple[Element, ...], en: tuple[Element, ...], found: Evidence) -> float:
+    """Cheap where both sides state the same numbers and Chinese names; dear where they state none alike (the
+    English's names count only where the Chinese keeps them: it translates most)."""
+    zh_found, en_found = found(zh), found(en)
+    wanted = zh_found | {item for item in en_found if item[0] == "number"}
+    if not wanted:
+        return 0.0
+    return EVIDENCE_COST * (1 - len(zh_found & en_found) / len(wanted))
+
+
+def combinable(elements: tuple[Element, ...]) -> bool:
+    """Two elements of one side may stand for one of the other only when both are paragraphs (or both notes)."""
+    return len(elements) < 2 or len({e.kind for e in elements}) == 1 and elements[0].kind in ("paragraph", "note")
+
+
+def bead_cost(zh: tuple[Element, ...], en: tuple[Element, ...], lengths: Lengths,
+              found: Evidence) -> tuple[float, float]:
+    """Gale and Church's cost of a bead (minus the log of its probability), and its deviation."""
+    if zh and en and (not combinable(zh) or not combinable(en) or zh[0].kind != en[0].kind):
+        return math.inf, 0.0
+    zh_length = sum(measured_length(e.text) for e in zh)
+    en_length = sum(measured_length(e.text) for e in en)
+    deviation = lengths.deviation(zh_length, en_length)
+    probability = max(math.erfc(abs(deviation) / math.sqrt(2)), 1e-300)
+    cost = -math.log(PRIORS[(len(zh), len(en))]) - math.log(probability)
+    if zh and en:
+        cost += shared_cost(zh, en, found)
+    return cost, deviation
+
+
+def align_segment(zh: list[Element], en: list[Element], lengths: Lengths, found: Evidence) -> list[Bead]:
+    """The cheapest beads over two runs of paragraphs, notes and tables between the same two anchors."""
+    n, m = len(zh), len(en)
+    band = BAND + abs(n - m)
+    best: dict[tuple[int, int], tuple[float, tuple[int, int, float] | None]] = {(0, 0): (0.0, None)}
+    for i in range(n + 1):
+        centre = i * m / n if n else 0
+        for j in range(max(0, int(centre) - band), min(m, int(centre) + band) + 1):
+            if (i, j) not in best:
+                continue
+            here = best[(i, j)][0]
+            for a, b in PRIORS:
+                if i + a > n or j + b > m:
+                    continue
+                cost, deviation = bead_cost(tuple(zh[i:i + a]), tuple(en[j:j + b]), lengths, found)
+                key = (i + a, j + b)
+                if here + cost < best.get(key, (math.inf, None))[0]:
+                    best[key] = (here + cost, (a, b, deviation))
+    if (n, m) not in best:  # beyond the band: every element of each side left single (reported as such)
+        return [Bead((e,), ()) for e in zh] + [Bead((), (e,)) for e in en]
+    beads: list[Bead] = []
+    i, j = n, m
+    while (i, j) != (0, 0):
+        a, b, deviation = best[(i, j)][1]
+        beads.append(Bead(tuple(zh[i - a:i]), tuple(en[j - b:j]), deviation))
+        i, j = i - a, j - b
+    return beads[::-1]
+
+
+def is_anchor(element: Element) -> bool:
+    return element.kind in ("heading", "caption")
+
+
+def anchor_cost(zh: Element, en: Element) -> float:
+    """What pairing two anchors costs: nothing for the same heading or caption, more across numbering styles, and
+    impossible for different kinds or numbers."""
+    if zh.kind != en.kind or zh.role != en.role or zh.number != en.number:
+        return math.inf
+    if zh.kind == "heading" and zh.role is None and not zh.levels & en.levels:
+        return STYLE_COST
+    return 0.0
+
+
+def align_anchors(zh: list[Element], en: list[Element]) -> list[tuple[Element | None, Element | None]]:
+    """The headings and captions of both sides paired in order; one left without a counterpart pairs with None."""
+    n, m = len(zh), len(en)
+    band = BAND + abs(n - m)
+    best: dict[tuple[int, int], tuple[float, tuple[int, int] | None]] = {(0, 0): (0.0, None)}
+    for i in range(n + 1):
+        for j in range(max(0, i - band), min(m, i + band) + 1):
+            if (i, j) not in best:
+                continue
+            here = best[(i, j)][0]
+            steps = [((1, 0), ANCHOR_SKIP), ((0, 1), ANCHOR_SKIP)]
+            if i < n and j < m:
+                steps.append(((1, 1), anchor_cost(zh[i], en[j])))
+            for (a, b), cost in steps:
+                key = (i + a, j + b)
+                if key[0] <= n and key[1] <= m and here + cost < best.get(key, (math.inf, None))[0]:
+                    best[key] = (here + cost, (a, b))
+    pairs: list[tuple[Element | None, Element | None]] = []
+    i, j = n, m
+    while (i, j) != (0, 0):
+        a, b = best[(i, j)][1]
+        pairs.append((zh[i - 1] if a else None, en[j - 1] if b else None))
+        i, j = i - a, j - b
+    return pairs[::-1]
+
+
+def align_streams(zh: list[Element], en: list[Element]) -> list[Bead]:
+    """Every element of both streams in beads, in reading order: anchors one to one (or alone), and the runs
+    between two paired anchors aligned by length and shared evidence."""
+    zh_anchors = [k for k, e in enumerate(zh) if is_anchor(e)]
+    en_anchors = [k for k, e in enumerate(en) if is_anchor(e)]
+    paired = align_anchors([zh[k] for k in zh_anchors], [en[k] for k in en_anchors])
+    index = {id(zh[k]): k for k in zh_anchors} | {id(en[k]): k for k in en_anchors}
+    lengths = document_lengths(zh, en)
+    found = Evidence()
+
+    def segments(lengths: Lengths) -> list[Bead]:
+        beads: list[Bead] = []
+        i = j = 0
+        for zh_anchor, en_anchor in paired:
+            if zh_anchor is None or en_anchor is None:
+                continue  # a lone anchor stays inside the run around it, where its bead shows it alone
+            i_end, j_end = index[id(zh_anchor)], index[id(en_anchor)]
+            beads += runs_with_lone_anchors(zh[i:i_end], en[j:j_end], lengths, found)
+            beads.append(Bead((zh_anchor,), (en_anchor,)))
+            i, j = i_end + 1, j_end + 1
+        return beads + runs_with_lone_anchors(zh[i:], en[j:], lengths, found)
+
+    first = segments(lengths)
+    return segments(refined(lengths, first))
+
+
+def runs_with_lone_anchors(zh: list[Element], en: list[Element], lengths: Lengths, found: Evidence) -> list[Bead]:
+    """A run between two paired anchors; an anchor inside it (one with no counterpart) is a bead of its own, where
+    it stands on its own side."""
+    beads = align_segment([e for e in zh if not is_anchor(e)], [e for e in en if not is_anchor(e)], lengths, found)
+    order = {id(e): k for k, e in enumerate(zh)} | {id(e): k for k, e in enumerate(en)}
+    lone = {"zh": [e for e in zh if is_anchor(e)], "en": [e for e in en if is_anchor(e)]}
+    placed: list[Bead] = []
+    for bead in beads:
+        for lang, side in (("zh", bead.zh), ("en", bead.en)):
+            while lone[lang] and side and order[id(lone[lang][0])] < order[id(side[0])]:
+                anchor = lone[lang].pop(0)
+                placed.append(Bead((anchor,), ()) if lang == "zh" else Bead((), (anchor,)))
+        placed.append(bead)
+    return placed + [Bead((e,), ()) for e in lone["zh"]] + [Bead((), (e,)) for e in lone["en"]]

@@ -1,0 +1,117 @@
+"""How a report's two languages are laid out in what was read: each Chinese block followed by its English
+(interleaved), the Chinese half then the English half, or one file per language; and the two streams of blocks to
+align when they are read apart."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .errors import InputError
+from .sources.blocks import Block
+from .text import measured_length
+
+PURE = 0.9        # a half, or a file of one language, holds at least this share of its text in its language
+HALF_BLOCKS = 2   # the fewest blocks a half holds (its title, and some text)
+WEIGHT_MAX = 500  # a block weighs its length up to this: one huge block does not make a text one language
+NAMES = {"interleaved": "interleaved (each Chinese block followed by its English)",
+         "halves": "halves (the Chinese text, then the English text)",
+         "two files": "two files (one per language)"}
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The layout found, and the blocks read: in reading order (interleaved), or as a stream per language."""
+
+    name: str                      # a key of NAMES
+    blocks: tuple[Block, ...] = ()  # interleaved
+    zh: tuple[Block, ...] = ()      # read apart
+    en: tuple[Block, ...] = ()
+
+    @property
+    def described(self) -> str:
+        return NAMES[self.name]
+
+    @property
+    def apart(self) -> bool:
+        return self.name != "interleaved"
+
+
+def weight(block: Block) -> int:
+    return min(measured_length(block.text), WEIGHT_MAX)
+
+
+def weights(blocks: list[Block]) -> dict[str, int]:
+    found = {"zh": 0, "en": 0}
+    for block in blocks:
+        found[block.lang] += weight(block)
+    return found
+
+
+def share(blocks: list[Block], lang: str) -> float:
+    found = weights(blocks)
+    return found[lang] / max(sum(found.values()), 1)
+
+
+def as_language(blocks: list[Block], lang: str) -> tuple[Block, ...]:
+    """The blocks of a text in one language, each taken as that language (a line of Latin names or figures in the
+    Chinese text is Chinese text)."""
+    return tuple(block if block.lang == lang else replace(block, lang=lang) for block in blocks)
+
+
+def halves(blocks: list[Block]) -> tuple[str, int] | None:
+    """Where one language's half ends and the other's begins (the first language, and the index), if the text is
+    so laid out."""
+    sizes = [weight(block) for block in blocks]
+    for first in ("zh", "en"):
+        before = [0]  # the first language's length in blocks[:k], and the total
+        total = [0]
+        for block, size in zip(blocks, sizes):
+            before.append(before[-1] + (size if block.lang == first else 0))
+            total.append(total[-1] + size)
+        for cut in range(HALF_BLOCKS, len(blocks) - HALF_BLOCKS + 1):
+            if blocks[cut].lang == first or blocks[cut - 1].lang != first:
+                continue
+            rest, rest_first = total[-1] - total[cut], before[-1] - before[cut]
+            if before[cut] >= PURE * max(total[cut], 1) and rest - rest_first >= PURE * max(rest, 1):
+                return first, cut
+    return None
+
+
+def one_file(name: str, blocks: list[Block]) -> Layout:
+    """The layout of one file holding both languages, or an InputError for a file of one language."""
+    for lang, language, other in (("zh", "Chinese", "English"), ("en", "English", "Chinese")):
+        if blocks and share(blocks, lang) >= PURE and not halves(blocks):
+            raise InputError.single(name, None, f"this file holds only {language} text "
+                                    f"({round(100 * share(blocks, lang))}% of it)",
+                                    f"give the {other} file too: --source {name} {other.upper()}-FILE "
+                                    "(or source: [this file, the other] in data/site.yml)")
+    cut = halves(blocks)
+    if cut is None:
+        return Layout("interleaved", tuple(blocks))
+    first, index = cut
+    parts = {first: blocks[:index], ("en" if first == "zh" else "zh"): blocks[index:]}
+    return Layout("halves", zh=as_language(parts["zh"], "zh"), en=as_language(parts["en"], "en"))
+
+
+def language_of_file(name: str, blocks: list[Block]) -> str:
+    """The one language a file of a pair holds, or an InputError saying what it holds."""
+    if not blocks:
+        raise InputError.single(name, None, "nothing is left once page numbers and running lines are removed",
+                                "check that this is the report's text")
+    for lang in ("zh", "en"):
+        if share(blocks, lang) >= PURE:
+            return lang
+    zh = round(100 * share(blocks, "zh"))
+    raise InputError.single(name, blocks[0].first_line, f"this file holds both languages ({zh}% Chinese, "
+                            f"{100 - zh}% English), but it is one of two files",
+                            "give one file per language, or this file alone if it holds the whole report")
+
+
+def two_files(names: list[str], files: list[list[Block]]) -> Layout:
+    """The layout of a report given as two files, one per language, in either order."""
+    langs = [language_of_file(name, blocks) for name, blocks in zip(names, files)]
+    if langs[0] == langs[1]:
+        language = "Chinese" if langs[0] == "zh" else "English"
+        raise InputError.single(names[1], None, f"both files are in {language} ({names[0]} and {names[1]})",
+                                "give the Chinese file and the English file")
+    by_lang = dict(zip(langs, files))
+    return Layout("two files", zh=as_language(by_lang["zh"], "zh"), en=as_language(by_lang["en"], "en"))
