@@ -1,6 +1,6 @@
 """Align a Chinese and an English stream of elements read apart (two files, two halves, two columns): the numbered
 headings and captions first, as anchors; then, between two anchors, the paragraphs, notes and tables by dynamic
-programming over beads of 1:1, 1:2, 2:1, 1:0 and 0:1 elements, scored by length (Gale–Church, with the document's
+programming over beads of 1:1, 1:2, 2:1, 2:2, 1:0 and 0:1 elements, scored by length (Gale–Church, with the document's
 own ratio of lengths and its variance) and by what both sides state alike (numbers, Latin names)."""
 from __future__ import annotations
 
@@ -8,18 +8,19 @@ import math
 import re
 from dataclasses import dataclass
 
-from .elements import Element
+from .elements import Element, is_title
 from .numbers import numbers_in
 from .text import measured_length
 
 # Gale and Church's priors of each bead (1993), as NLTK gives them.
-PRIORS = {(1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (1, 2): 0.089, (2, 1): 0.089}
+PRIORS = {(1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (1, 2): 0.089, (2, 1): 0.089, (2, 2): 0.011}
 VARIANCE = 6.8           # Gale and Church's variance of lengths, per character, for a ratio of 1
-EVIDENCE_COST = 4.0      # a bead whose two sides state nothing alike, where one of them states numbers or names
+EVIDENCE_COST = 4.0      # a bead whose two sides state nothing alike, where both state numbers or names
 ANCHOR_SKIP = 12.0       # a heading or caption left without its counterpart
 STYLE_COST = 1.0         # a heading paired with one of another numbering style (一、 with 1.)
 BAND = 40                # how far off the diagonal a bead may go, in elements, beyond the two sides' difference
 LOW_CONFIDENCE = 3.0     # a bead of two paragraphs whose lengths deviate more than this (in standard deviations)
+LIST_MARK = re.compile(r"^\W*(?:\d+|[IVXLC]+)\s*[.．、)）]\s*")
 LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&.-]*[A-Za-z0-9]")
 
 
@@ -34,6 +35,10 @@ class Bead:
     @property
     def shape(self) -> tuple[int, int]:
         return len(self.zh), len(self.en)
+
+    def deviation_of(self, lengths: "Lengths") -> float:
+        return lengths.deviation(sum(measured_length(e.text) for e in self.zh),
+                                 sum(measured_length(e.text) for e in self.en))
 
 
 @dataclass(frozen=True)
@@ -70,9 +75,11 @@ def refined(lengths: Lengths, beads: list[Bead]) -> Lengths:
 
 
 def evidence(element: Element) -> frozenset:
-    """What a translation keeps as it is: the numbers (by value) and the Latin names a text states."""
-    found = {("number", n.value, n.percent) for n in numbers_in(element.lang, element.text)}
-    return frozenset(found | {("name", word.casefold()) for word in LATIN_NAME.findall(element.text)})
+    """What a translation keeps as it is: the numbers (by value) and the Latin names a text states (not the number
+    of an item or a list's entry)."""
+    text = LIST_MARK.sub("", element.text, count=1)
+    found = {("number", n.value, n.percent) for n in numbers_in(element.lang, text)}
+    return frozenset(found | {("name", word.casefold()) for word in LATIN_NAME.findall(text)})
 
 
 class Evidence:
@@ -93,8 +100,8 @@ def shared_cost(zh: tuple[Element, ...], en: tuple[Element, ...], found: Evidenc
     English's names count only where the Chinese keeps them: it translates most)."""
     zh_found, en_found = found(zh), found(en)
     wanted = zh_found | {item for item in en_found if item[0] == "number"}
-    if not wanted:
-        return 0.0
+    if not zh_found or not en_found:
+        return 0.0  # nothing to compare (a number the other side writes in words, a side with none)
     return EVIDENCE_COST * (1 - len(zh_found & en_found) / len(wanted))
 
 
@@ -210,7 +217,28 @@ def align_streams(zh: list[Element], en: list[Element]) -> list[Bead]:
         return beads + runs_with_lone_anchors(zh[i:], en[j:], lengths, found)
 
     first = segments(lengths)
-    return segments(refined(lengths, first))
+    return bodies_joined(segments(refined(lengths, first)), lengths)
+
+
+def bodies_joined(beads: list[Bead], lengths: Lengths) -> list[Bead]:
+    """A paragraph of one side alone after a pair of headings taken into that pair, where the other side's heading
+    carries its text on its line (an article, an item) and the lengths agree better with it: the translation gives
+    the heading's text as a paragraph of its own."""
+    out: list[Bead] = []
+    for bead in beads:
+        previous = out[-1] if out else None
+        if previous and previous.shape == (1, 1) and previous.zh[0].kind == "heading" and bead.shape in ((0, 1), (1, 0)):
+            alone = (bead.zh or bead.en)[0]
+            other = previous.en[0] if bead.zh else previous.zh[0]
+            if alone.kind == "paragraph" and not is_title(other):
+                zh, en = previous.zh + bead.zh, previous.en + bead.en
+                joined = lengths.deviation(sum(measured_length(e.text) for e in zh),
+                                           sum(measured_length(e.text) for e in en))
+                if abs(joined) < min(abs(previous.deviation_of(lengths)), LOW_CONFIDENCE):
+                    out[-1] = Bead(zh, en, joined)
+                    continue
+        out.append(bead)
+    return out
 
 
 def runs_with_lone_anchors(zh: list[Element], en: list[Element], lengths: Lengths, found: Evidence) -> list[Bead]:

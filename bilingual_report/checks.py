@@ -8,7 +8,7 @@ from .errors import InputError, Problem
 from .figures import FigureData
 from .pair_checks import check_pairs
 from .reader import Reading
-from .sources.blocks import line_in_file
+from .sources.blocks import line_in_file, place_name
 from .translation_check import TranslationFinding, check_translation
 
 
@@ -49,18 +49,16 @@ DATA_HINT = "check the figure's printed numbers against the report"
 
 def located(reading: Reading, finding: TranslationFinding, hint: str) -> Problem:
     """A pair's finding at its Chinese line (or PDF page, or Word paragraph) in its file, naming the English one's."""
-    places = reading.places
     zh_line, en_line = finding.lines["zh"][0], finding.lines["en"][0]
     source = reading.file_of(zh_line)
-    if zh_line in places and en_line in places:
-        return Problem(source, None, f"{places[zh_line]}: {finding.block_id} (English in {places[en_line]}): "
-                                     f"{finding.message}", hint)
-    if finding.pages:
-        zh, en = finding.pages["zh"][0], finding.pages["en"][0]
-        where = f"page {zh}: {finding.block_id}" + (f" (English on page {en})" if en != zh else "")
-        return Problem(source, None, f"{where}: {finding.message}", hint)
-    return Problem(source, line_in_file(zh_line), f"{finding.block_id} (English at line {en_line}): {finding.message}",
-                   hint)
+    zh, en = (place_name(line, reading.places, reading.pages) for line in (zh_line, en_line))
+    other_file = "" if reading.file_of(en_line) == source else f" of {reading.file_of(en_line)}"
+    english = (f"English in {en}" if en and not en.startswith("page") else f"English on {en}" if en
+               else f"English at line {en_line}") + other_file
+    if zh is None:
+        return Problem(source, line_in_file(zh_line), f"{finding.block_id} ({english}): {finding.message}", hint)
+    same = en == zh and not other_file
+    return Problem(source, None, f"{zh}: {finding.block_id}{'' if same else f' ({english})'}: {finding.message}", hint)
 
 
 def collect(reading: Reading, figures: list[FigureData]) -> Findings:

@@ -14,6 +14,8 @@ from .text import ends_sentence, join, starts_lowercase
 CAPTION_MAX_LENGTH = 200
 TITLE_MAX_LENGTH = 160
 UNNUMBERED_MAX_LENGTH = {"zh": 40, "en": 120}
+TABLE_TITLE_MAX = {"zh": 60, "en": 200}  # a table's title printed above it
+TITLE_END_MARKS = "。！？：；，、.!?:;,…—-”’\"')）"
 TITLE_HEADING_MAX = {"zh": 100, "en": 300}  # a heading longer than this, with no sentence in it, is an article's text
 ZH_CONTINUATION_START = "，。、；：”’）》】"
 SENTENCE_MARK = re.compile(r"[。！？]|[.!?][\"”’)]*(?:\s|$)")
@@ -73,6 +75,13 @@ def is_table(block: Block) -> bool:
     if len(texts) == 1:
         return len([cell for cell in texts[0].split("\t") if cell.strip()]) >= 2
     return sum("\t" in text for text in texts) >= 2
+
+
+def table_title(element: Element) -> bool:
+    """A short line with no punctuation at its end, just before a table: the table's title, not a paragraph."""
+    text = element.text
+    return element.kind == "paragraph" and len(text) <= TABLE_TITLE_MAX[element.lang] \
+        and text[-1:] not in TITLE_END_MARKS
 
 
 def parse_table(block: Block) -> Element:
@@ -188,6 +197,9 @@ def parse_run(blocks: list[Block], profile: Profile, scheme: Scheme) -> list[Ele
                 previous.rows += table.rows  # a table cut by a page break
                 previous.row_lines += table.row_lines
                 previous.lines += table.lines
+            elif previous and not table.parts and table_title(previous):
+                # the table's title printed above its frame (a PDF reader, or a Word paragraph, gives it apart)
+                elements[-1] = replace(table, parts=list(previous.parts), lines=previous.lines + table.lines)
             else:
                 elements.append(table)
             continue

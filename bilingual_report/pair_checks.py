@@ -196,17 +196,17 @@ def check_pairs(document: Document) -> list[TranslationFinding]:
         if not any(ends_sentence(lang, text[lang]) for lang in text):
             findings.append(TranslationFinding(final.id, final.lines, f"the text ends without a sentence's end in "
                                                f"either language («…{text['zh'][-15:]}» / «…{text['en'][-25:]}»): "
-                                               "the file may have been cut short", final.page))
+                                               "the file may have been cut short"))
     if document.title_lines and (message := title_finding(document.title, ratio)):
         findings.append(TranslationFinding("title", document.title_lines, message))
     for paragraph, text in texts:
         body = {lang: without_markup(paragraph.text[lang]) for lang in ("zh", "en")}
         edges = edge_findings(text, body) if last is None or last[0] is not paragraph else []
         messages = [m for m in [length_finding(text, ratio)] if m] + edges + repeat_findings(text)
-        findings += [TranslationFinding(paragraph.id, paragraph.lines, message, paragraph.page) for message in messages]
+        findings += [TranslationFinding(paragraph.id, paragraph.lines, message) for message in messages]
     for node, _ in document.walk():
         if isinstance(node, (Figure, Table)) and (message := caption_finding(node.caption, ratio)):
-            findings.append(TranslationFinding(node.id, node.lines, message, node.page))
+            findings.append(TranslationFinding(node.id, node.lines, message))
     for heading in document.headings():
         if not heading.run_in:  # an item's lead is checked with its first paragraph
             text = {lang: without_markup(heading.printed(lang)) for lang in ("zh", "en")}

@@ -19,7 +19,7 @@ from .layouts import NAMES, Layout, one_file, two_files
 from .model import LANGS, Bilingual, Document, Figure, Heading, Paragraph, Table
 from .profile import Level, Profile, Scheme
 from .cleanup import Cleaned, Structure, clean, clean_characters, cleaning_version, printable, stored_clean
-from .sources.blocks import Block, Place, Position, PrintedImage, file_index, line_in_file
+from .sources.blocks import Block, Place, Position, PrintedImage, file_index, line_in_file, place_name
 from .sources.formats import is_docx, is_pdf
 from .sources.text import read_text, split_blocks, text_lines
 from .text import ends_sentence, join, squeezed
@@ -47,6 +47,7 @@ class Reading:
     places: dict[int, Place] = field(default_factory=dict)  # a Word document's: position → paragraph or table row
     layout: str = "interleaved"  # how the two languages are laid out (a key of layouts.NAMES)
     files: tuple[str, ...] = ()  # the files read (one, or one per language)
+    pages: dict[int, tuple[int, str | None]] = field(default_factory=dict)  # a PDF's: position → (page, printed page)
 
     @property
     def layout_described(self) -> str:
@@ -238,11 +239,8 @@ class DocumentReader:
                 out.append(p)
                 continue
             path = self.names[file_index(p.line)]
-            if p.line in self.places:
-                out.append(Problem(path, None, f"{self.places[p.line]} (line {p.line} as read): {p.message}", p.hint))
-            elif p.line in self.pages:
-                out.append(Problem(path, None, f"page {self.pages[p.line][0]} (line {p.line} as read): {p.message}",
-                                   p.hint))
+            if where := place_name(p.line, self.places, self.pages):
+                out.append(Problem(path, None, f"{where} (line {p.line} as read): {p.message}", p.hint))
             else:
                 out.append(Problem(path, line_in_file(p.line), p.message, p.hint))
         return out
@@ -278,13 +276,14 @@ class DocumentReader:
         if self.pages:
             for node, _ in document.walk():
                 if not isinstance(node, Heading):
-                    node.page = {lang: list(self.pages[node.lines[lang][0]]) for lang in LANGS}
+                    node.page = {lang: list(self.pages[node.lines[lang][0]]) for lang in LANGS
+                                 if node.lines[lang][0] in self.pages}
         if self.printed:
             images = self.attach_images(document)
         if self.problems:
             raise InputError(self.problems)
         return Reading(document, scheme, cleaned, self.located(self.warnings), images, self.places, layout.name,
-                       tuple(self.names))
+                       tuple(self.names), self.pages)
 
     def read_interleaved(self, blocks: list[Block]) -> tuple:
         """The title, the lines under it and the pairs of a text whose Chinese blocks are each followed by their
@@ -475,9 +474,10 @@ class DocumentReader:
                 continue
             for lang in LANGS:
                 line = node.lines[lang][0]
-                page = self.pages[line][0] if self.pages else None
+                page = self.pages[line][0] if line in self.pages else None
                 candidates = [k for k, image in enumerate(self.printed) if image.page == page and k not in taken
-                              and (self.pages or image.line in (line, line + 1))]
+                              and file_index(image.line) == file_index(line)
+                              and (page is not None or image.line in (line, line + 1))]
                 above = [k for k in candidates if self.printed[k].line <= line]
                 below = [k for k in candidates if self.printed[k].line > line]
                 chosen = max(above, key=lambda k: self.printed[k].line) if above else \
@@ -656,7 +656,17 @@ class TreeBuilder:
         (parent.children if parent else self.children).append(heading)
         self.stack.append((heading, index))
         if heading.run_in:
-            heading.children.append(Paragraph("", body, self.lines(pair)))
+            heading.children.append(Paragraph("", body, self.lines(pair), pieces=self.body_pieces(pair, body)))
+
+    @staticmethod
+    def body_pieces(pair: Pair, body: Bilingual) -> Bilingual:
+        """A heading's text on its line, in the language that prints it as the heading's line and a paragraph
+        after it: the two, in order."""
+        pieces = {}
+        for lang, parts in pair.pieces.items():
+            own = body[lang][: len(body[lang]) - len(join(lang, parts[1:]))].strip()
+            pieces[lang] = ([own] if own else []) + parts[1:]
+        return {lang: parts for lang, parts in pieces.items() if len(parts) > 1}
 
     def english_heading(self, pair: Pair, level: Level | None) -> tuple[str, str, str, str]:
         """The English heading split as split_heading does, whatever its numbering style; an English title printed

@@ -128,7 +128,7 @@ def test_pdfs_that_are_no_bilingual_report_are_refused(tmp_path, pdfs):
         (encrypted_pdf(pdfs["law"], tmp_path / "encrypted.pdf"), "the PDF is encrypted"),
         (image_only_pdf(tmp_path / "scanned.pdf"), "the PDF has no text layer on any of its 2 pages (a scanned document?)"),
         (cid_pdf(tmp_path / "cid.pdf"), "the fonts on pages 1 have no Unicode map"),
-        (typeset(one_language, tmp_path / "zh-only.pdf"), "the PDF has no English text"),
+        (typeset(one_language, tmp_path / "zh-only.pdf"), "this file holds only Chinese text"),
         (typeset(garbled, tmp_path / "garbled.pdf"), "the Chinese on pages 1 is mostly characters that Chinese text"),
     ]
     for path, message in cases:

@@ -105,3 +105,13 @@ def file_index(position: int) -> int:
 
 def line_in_file(position: int) -> int:
     return position.line if isinstance(position, Position) else int(position)
+
+
+def place_name(position: int, places: dict[int, Place], pages: dict[int, tuple[int, str | None]]) -> str | None:
+    """Where a position is, as the publisher finds it: a Word document's paragraph or table row, a PDF's page; None
+    for a text's line (the line number says it)."""
+    if position in places:
+        return str(places[position])
+    if position in pages:
+        return f"page {pages[position][0]}"
+    return None

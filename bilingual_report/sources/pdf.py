@@ -12,6 +12,7 @@ import bisect
 import dataclasses
 import hashlib
 import json
+import math
 import re
 import statistics
 import unicodedata
@@ -26,6 +27,7 @@ from .blocks import IMAGE_WIDTH, PrintedImage, webp
 
 MARGIN_ZONE = 0.1            # the top and bottom share of a page where running headers, footers and numbers stand
 PARAGRAPH_GAP = 1.12         # a gap this many times the usual line distance starts a new paragraph
+FULL_LINE = 3                # a line ending this many times its size from the text's right edge (or nearer) is full
 INDENT = 0.8                 # a first line this many characters in starts a new paragraph
 ALIGNED = 0.3                # lines starting this close (times the size) start at the same place
 LABEL_CHARS = 8              # a hanging indent's number is at most this many characters before its space
@@ -122,17 +124,37 @@ def cell_text(cell: str) -> str:
     return cell.replace("\n", " ").replace(SOFT_HYPHEN, "-")
 
 
-def line_steps(lines: list[dict]) -> dict[str | None, float]:
-    """The usual distance from one line to the next on a page, in times the lines' size, per language (a CJK font's
-    lines stand further apart than a Latin font's) and for any two lines (under None)."""
+def step_heights(lines: list[dict], full_only: bool = False) -> dict[str | None, list[float]]:
+    """The distances from one line to the next, in times the lines' size, per language (a CJK font's lines stand
+    further apart than a Latin font's) and for any two lines (under None); with full_only, only from a line that
+    reaches the text's right edge (so inside a paragraph)."""
+    right = max((line["x1"] for line in lines), default=0)
     heights: dict[str | None, list[float]] = {None: []}
     for a, b in zip(lines, lines[1:]):
         height = (b["base"] - a["base"]) / max(a["size"], b["size"])
-        if 0 < height < 3:
+        if 0 < height < 3 and (not full_only or a["x1"] >= right - FULL_LINE * a["size"]):
             heights[None].append(height)
             if (lang := language_of(a["text"])) == language_of(b["text"]):
                 heights.setdefault(lang, []).append(height)
-    return {lang: statistics.median(values) if values else 1.5 for lang, values in heights.items()}
+    return heights
+
+
+def paragraph_steps(pages: list[list[dict]]) -> dict[str | None, float]:
+    """The distance between two lines of one paragraph over the whole document, per language: from a full line to
+    the next."""
+    heights: dict[str | None, list[float]] = {}
+    for lines in pages:
+        for lang, values in step_heights(lines, full_only=True).items():
+            heights.setdefault(lang, []).extend(values)
+    return {lang: statistics.median(values) for lang, values in heights.items() if values}
+
+
+def line_steps(lines: list[dict], within: dict[str | None, float]) -> dict[str | None, float]:
+    """The usual distance from one line to the next on a page, per language and for any two lines (under None):
+    no more than the distance between two lines of one paragraph in the document (`within`), since on a page of
+    one-line paragraphs every distance is a paragraph's."""
+    return {lang: min(statistics.median(values) if values else 1.5, within.get(lang, math.inf))
+            for lang, values in step_heights(lines).items()}
 
 
 def hanging_start(chars: list[dict], spaces: list[float]) -> float | None:
@@ -245,12 +267,13 @@ class PdfReader:
         self.check(pages)
         body_sizes = [line["size"] for _, lines, _, _ in pages for line in lines if line.get("text")]
         body = statistics.median(body_sizes) if body_sizes else 10.0
+        within = paragraph_steps([lines for _, lines, _, _ in pages])
         for index, (zone, lines, tables, images) in enumerate(pages, start=1):
             page = (index, page_label(zone))
             for text in zone:
                 kind = "page_number" if PAGE_NUMBER_ALONE.match(text) else "running_line"
                 self.repairs.append(Repair(kind, len(self.lines) + 1, f"{text} (page {index})"))
-            self.page_lines(lines, tables, images, body, page)
+            self.page_lines(lines, tables, images, body, page, within)
             self.emit("", page)  # a page break ends a block; the text path rejoins what it cut
         return PdfText(joined_bold(self.lines), self.pages, self.repairs, self.images)
 
@@ -285,7 +308,7 @@ class PdfReader:
             gaps = sorted((c["x0"] + c["x1"]) / 2 for c in spaces if c["top"] <= middle <= c["bottom"])
             lines.append({"text": line_text(chars, gaps), "top": line["top"], "bottom": line["bottom"],
                           "base": statistics.median(c["bottom"] for c in chars),
-                          "x0": line["x0"], "hang": hanging_start(chars, gaps), "size": statistics.median(c["size"] for c in chars),
+                          "x0": line["x0"], "x1": line["x1"], "hang": hanging_start(chars, gaps), "size": statistics.median(c["size"] for c in chars),
                           "bold": all("bold" in c["fontname"].lower() for c in chars), "repairs": repairs})
         boxes = [(image["x0"], image["top"], image["x1"], image["bottom"]) for image in page.images
                  if image["x1"] - image["x0"] >= IMAGE_MIN and image["bottom"] - image["top"] >= IMAGE_MIN
@@ -294,11 +317,12 @@ class PdfReader:
         return header_footer, lines, [(bbox[1], rows) for bbox, rows in tables], images
 
     def page_lines(self, lines: list[dict], tables: list, images: list, body_size: float,
-                   page: tuple[int, str | None]) -> None:
+                   page: tuple[int, str | None], within: dict[str | None, float]) -> None:
         """The body lines of a page in reading order, a blank line between paragraphs; tables and images where they
         stand (each a block of its own)."""
         left = min((line["x0"] for line in lines), default=0)
-        steps = line_steps(lines)
+        right = max((line["x1"] for line in lines if language_of(line["text"]) == "zh"), default=math.inf)
+        steps = line_steps(lines, within)
         previous = None
         pending = sorted([(top, "table", rows) for top, rows in tables] + [(top, "image", image) for top, image in images],
                          key=lambda item: item[0])
@@ -307,7 +331,7 @@ class PdfReader:
                 self.place(pending.pop(0), page)
                 previous = None
             text = line["text"]
-            if previous is not None and self.new_paragraph(previous, line, left, steps, body_size):
+            if previous is not None and self.new_paragraph(previous, line, (left, right), steps, body_size):
                 self.emit("", page)
             heading = line["bold"] and line["size"] > body_size * HEADING_SIZE
             self.repairs += [Repair(kind, len(self.lines) + 1, glyph, page[0]) for kind, glyph in line["repairs"]]
@@ -327,10 +351,12 @@ class PdfReader:
         self.images.append(PrintedImage(page[0], len(self.lines) + 1, data, size))
 
     @staticmethod
-    def new_paragraph(previous: dict, line: dict, left: float, steps: dict, body_size: float) -> bool:
-        """Whether a line starts a paragraph: after a gap, at a change of size or language, or indented further than
-        the line before it, unless it stands where that line's text starts after its number (a hanging indent: the
-        lines of a numbered list's item)."""
+    def new_paragraph(previous: dict, line: dict, edges: tuple[float, float], steps: dict, body_size: float) -> bool:
+        """Whether a line starts a paragraph: after a gap, at a change of size or language, indented further than
+        the line before it (unless it stands where that line's text starts after its number: a hanging indent, the
+        lines of a numbered list's item), or after a Chinese line that stops short of the Chinese text's right edge
+        (Chinese text fills every line of a paragraph but its last)."""
+        left, right = edges
         heading = max(previous["size"], line["size"]) > body_size * HEADING_SIZE and previous["size"] != line["size"]
         lang = language_of(line["text"])
         usual = steps.get(lang if lang == language_of(previous["text"]) else None, steps[None])
@@ -339,7 +365,9 @@ class PdfReader:
         indented = line["x0"] - left > size * INDENT and line["x0"] > previous["x0"] + size * ALIGNED \
             and (previous["hang"] is None or abs(line["x0"] - previous["hang"]) > size * ALIGNED)
         switched = language_of(previous["text"]) != language_of(line["text"])
-        return heading or gap or indented or switched
+        short = language_of(previous["text"]) == "zh" and not switched \
+            and previous["x1"] < right - FULL_LINE * previous["size"]
+        return heading or gap or indented or switched or short
 
     def table(self, rows: list[list[str]], page: tuple[int, str | None]) -> None:
         """A table's rows, one line each; a table that goes on from the previous page (nothing between them) joined
@@ -466,10 +494,4 @@ def cached_read(path: Path, cache: Path | None) -> PdfText:
 def read_pdf(path: Path, cache: Path | None = None) -> PdfText:
     """The PDF's text by layout (kept in `cache` by the PDF's hash); an InputError names the file and pages when it
     cannot be read as a report."""
-    text = cached_read(path, cache)
-    languages = {language_of(line) for _, line in text.lines if line.strip()}
-    for lang, name in (("zh", "Chinese"), ("en", "English")):
-        if lang not in languages:
-            raise InputError.single(str(path), None, f"the PDF has no {name} text",
-                                    "the report must give each Chinese paragraph with its English translation")
-    return text
+    return cached_read(path, cache)
