@@ -230,7 +230,7 @@ def bodies_joined(beads: list[Bead], lengths: Lengths) -> list[Bead]:
         if previous and previous.shape == (1, 1) and previous.zh[0].kind == "heading" and bead.shape in ((0, 1), (1, 0)):
             alone = (bead.zh or bead.en)[0]
             other = previous.en[0] if bead.zh else previous.zh[0]
-            if alone.kind == "paragraph" and not is_title(other):
+            if alone.kind == "paragraph" and other.role is None and not is_title(other):
                 zh, en = previous.zh + bead.zh, previous.en + bead.en
                 joined = lengths.deviation(sum(measured_length(e.text) for e in zh),
                                            sum(measured_length(e.text) for e in en))

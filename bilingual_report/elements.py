@@ -102,7 +102,7 @@ def cut_short(previous: Element, profile: Profile, scheme: Scheme) -> bool:
     is its rest ("…依照" | "第三条的规定…"): a heading's number with nothing after it, or a long text (a paragraph,
     an item or an article with its paragraph) that stops in the middle of a word."""
     if previous.kind == "heading" and heading_label(profile, previous.text):
-        return True
+        return True  # (an unnumbered heading's word alone, as 前言, is whole: parse_run lets no numbered heading join it)
     long_text = previous.kind in ("heading", "paragraph", "note") and len(previous.text) > TITLE_MAX_LENGTH \
         and not is_title(previous)
     return long_text and previous.text[-1:].isalnum()
@@ -206,7 +206,9 @@ def parse_run(blocks: list[Block], profile: Profile, scheme: Scheme) -> list[Ele
         text = block.text
         element = classify(profile, scheme, lang, text, block.first_line)
         listed = element.kind == "paragraph" and heading_levels(scheme, lang, text)[2]  # a list's item: (一) / (1)
-        if previous and (element.kind == "paragraph" or cut_short(previous, profile, scheme)) \
+        numbered_after_word = previous is not None and previous.role is not None and element.kind == "heading" \
+            and element.role is None
+        if previous and (element.kind == "paragraph" or (cut_short(previous, profile, scheme) and not numbered_after_word)) \
                 and not (listed and not ITEM_NUMBER_ONLY.match(previous.text)) and continues(previous, text):
             previous.parts.append(text)
             previous.lines.append(block.first_line)

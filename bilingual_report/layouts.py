@@ -13,7 +13,7 @@ PURE = 0.9        # a half, or a file of one language, holds at least this share
 HALF_BLOCKS = 2   # the fewest blocks a half holds (its title, and some text)
 WEIGHT_MAX = 500  # a block weighs its length up to this: one huge block does not make a text one language
 NAMES = {"interleaved": "interleaved (each Chinese block followed by its English)",
-         "halves": "halves (the Chinese text, then the English text)",
+         "halves": "halves (the text in one language, then in the other)",
          "two files": "two files (one per language)"}
 
 
@@ -100,9 +100,9 @@ def language_of_file(name: str, blocks: list[Block]) -> str:
     for lang in ("zh", "en"):
         if share(blocks, lang) >= PURE:
             return lang
-    zh = round(100 * share(blocks, "zh"))
-    raise InputError.single(name, blocks[0].first_line, f"this file holds both languages ({zh}% Chinese, "
-                            f"{100 - zh}% English), but it is one of two files",
+    zh = sum(block.lang == "zh" for block in blocks)
+    raise InputError.single(name, blocks[0].first_line, f"this file holds both languages ({zh} Chinese blocks, "
+                            f"{len(blocks) - zh} English), but it is one of two files",
                             "give one file per language, or this file alone if it holds the whole report")
 
 
