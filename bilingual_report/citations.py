@@ -12,7 +12,7 @@ URL = "{url}"  # left in the citation for the page to fill in with the paragraph
 
 def page_reference(node, words: dict, lang: str) -> str:
     """The page a block is on, when it was read from a PDF: its printed number (else its place in the file)."""
-    if not node.page or not words.get("page"):
+    if lang not in node.page or not words.get("page"):
         return ""
     pdf_page, printed = node.page[lang]
     return words["join"][lang] + words["page"][lang].format(page=printed or pdf_page)

@@ -3,6 +3,7 @@ English half (either first), one file per language (in either order, of any form
 paragraphs split or joined; what cannot be aligned is named in its file."""
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -256,3 +257,61 @@ def test_random_reports_in_two_files_or_halves_read_back_the_same(tmp_path, data
     squeeze = lambda text: re.sub(r"\s", "", text)  # noqa: E731
     wanted = [(kind, [squeeze(t) for t in zh], en) for kind, zh, en in expected]
     assert read_back(read_report(sources)) == wanted
+
+
+def build(sources: list[Path], site: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--source", *map(str, sources),
+                           "--site-dir", str(site)], capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+def test_a_site_from_a_chinese_pdf_and_an_english_word_document(tmp_path):
+    from docx_fixtures import write_docx
+    from pdf_fixtures import typeset
+
+    zh, en = write_files(tmp_path, streams(REPORTS["law"].read_text(encoding="utf-8")))
+    sources = [write_docx(en, tmp_path / "law-en.docx"), typeset(zh, tmp_path / "law-zh.pdf")]
+    result = build(sources, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "report text: two files (one per language);" in result.stdout + result.stderr
+    en_page = (tmp_path / "site" / "en" / "chapter-2" / "index.html").read_text(encoding="utf-8")
+    zh_page = (tmp_path / "site" / "chapter-2" / "index.html").read_text(encoding="utf-8")
+    assert '<h3 id="s2-1-3">Article 3' in en_page and "patent navigation by universities" in en_page
+    assert 'id="s2-1-3"' in zh_page and "高校和科研机构开展专利导航" in zh_page
+    assert "，第 1 页" in zh_page and ", p. " not in en_page  # the PDF's pages cited, the Word document has none
+
+
+def test_a_paragraph_translated_as_two_shows_both_under_one_id(tmp_path):
+    blocks = streams(PAPER.read_text(encoding="utf-8"))
+    index = next(k for k in whole_paragraphs("zh", blocks["zh"], plain=True) if split("zh", blocks["zh"], k))
+    blocks["zh"] = split("zh", blocks["zh"], index)
+    first, second = blocks["zh"][index:index + 2]
+    result = build(list(write_files(tmp_path, blocks)), tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    pages = "".join(path.read_text(encoding="utf-8") for path in (tmp_path / "site").glob("section-*/index.html"))
+    at = pages.index(first[:12])
+    paragraph_id = re.findall(r'<p id="(s[\d-]+)" class="para"', pages[:at])[-1]
+    assert f'<p class="para" data-part-of="{paragraph_id}">{second[:12]}' in pages[at:]
+    parallel = (tmp_path / "site" / "parallel").rglob("index.html")
+    assert any(f'id="{paragraph_id}" class="pair"' in page.read_text(encoding="utf-8") for page in parallel)
+
+
+@pytest.mark.parametrize("value, wrong", [
+    ("[data/report-zh.txt, data/report-en.txt]", None),
+    ("data/report.txt", None),
+    ("[a.txt, b.txt, c.txt]", "'source' must be a path, or a list of two paths"),
+    ("[]", "'source' must be a path, or a list of two paths"),
+])
+def test_the_site_settings_name_one_source_or_two(tmp_path, value, wrong):
+    from bilingual_report.settings import load_settings
+
+    text = (ROOT / "data" / "site.yml").read_text(encoding="utf-8")
+    settings_file = tmp_path / "site.yml"
+    settings_file.write_text(re.sub(r"(?m)^source: .*$", f"source: {value}", text), encoding="utf-8")
+    if wrong:
+        with pytest.raises(InputError) as caught:
+            load_settings(settings_file, ROOT)
+        assert f"{settings_file}:3:1: {wrong}" in str(caught.value)
+    else:
+        settings = load_settings(settings_file, ROOT)
+        assert settings.sources == tuple(ROOT / part.strip() for part in value.strip("[]").split(","))
