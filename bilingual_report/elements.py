@@ -18,6 +18,7 @@ TABLE_TITLE_MAX = {"zh": 60, "en": 200}  # a table's title printed above it
 TITLE_END_MARKS = "。！？：；，、.!?:;,…—-”’\"')）"
 TITLE_HEADING_MAX = {"zh": 100, "en": 300}  # a heading longer than this, with no sentence in it, is an article's text
 ZH_CONTINUATION_START = "，。、；：”’）》】"
+LABEL_ALONE = re.compile(r"^\**\s*(?:第\S{1,6}?[部分章节条款]|[（(]?[\dIVXLC一二三四五六七八九十百]+[）)、.．]?)\s*\**$")
 SENTENCE_MARK = re.compile(r"[。！？]|[.!?][\"”’)]*(?:\s|$)")
 
 
@@ -112,7 +113,7 @@ def is_title(element: Element) -> bool:
     """A heading that is a title alone (一、标题 / I. Title), not an item whose text runs on after its lead sentence."""
     words = element.text.split(maxsplit=1) if element.lang == "en" else [element.text]
     return element.kind == "heading" and len(element.text) <= TITLE_HEADING_MAX[element.lang] \
-        and not SENTENCE_MARK.search(words[-1])
+        and bool(LABEL_ALONE.sub("", element.text).strip()) and not SENTENCE_MARK.search(words[-1])
 
 
 def cut_title(previous: Element, block_text: str) -> bool:

@@ -11,10 +11,12 @@ from .text import measured_length
 
 PURE = 0.9        # a half, or a file of one language, holds at least this share of its text in its language
 HALF_BLOCKS = 2   # the fewest blocks a half holds (its title, and some text)
-WEIGHT_MAX = 500  # a block weighs its length up to this: one huge block does not make a text one language
+WEIGHT_MAX = 1500  # a block weighs its length up to this: one huge block does not make a text one language
+CHINESE_WEIGHT = 3  # English characters per Chinese one, about, in a translation
 NAMES = {"interleaved": "interleaved (each Chinese block followed by its English)",
          "halves": "halves (the text in one language, then in the other)",
-         "two files": "two files (one per language)"}
+         "two files": "two files (one per language)",
+         "two columns": "two columns (one per language, side by side on each page)"}
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,9 @@ class Layout:
 
 
 def weight(block: Block) -> int:
-    return min(measured_length(block.text), WEIGHT_MAX)
+    """A block's weight in its language's share: its length, a Chinese character counting as the English
+    characters a translation usually gives for it."""
+    return min(measured_length(block.text) * (CHINESE_WEIGHT if block.lang == "zh" else 1), WEIGHT_MAX)
 
 
 def weights(blocks: list[Block]) -> dict[str, int]:
@@ -76,8 +80,12 @@ def halves(blocks: list[Block]) -> tuple[str, int] | None:
     return None
 
 
-def one_file(name: str, blocks: list[Block]) -> Layout:
-    """The layout of one file holding both languages, or an InputError for a file of one language."""
+def one_file(name: str, blocks: list[Block], columns: bool = False) -> Layout:
+    """The layout of one file holding both languages (`columns`: a PDF whose pages were read as two columns, one
+    per language), or an InputError for a file of one language."""
+    if columns:
+        return Layout("two columns", zh=tuple(b for b in blocks if b.lang == "zh"),
+                      en=tuple(b for b in blocks if b.lang == "en"))
     for lang, language, other in (("zh", "Chinese", "English"), ("en", "English", "Chinese")):
         if blocks and share(blocks, lang) >= PURE and not halves(blocks):
             raise InputError.single(name, None, f"this file holds only {language} text "

@@ -68,6 +68,7 @@ class SourceRead:
     places: dict[int, Place] = field(default_factory=dict)
     pages: dict[int, tuple[int, str | None]] = field(default_factory=dict)
     printed: list[PrintedImage] = field(default_factory=list)
+    columns: bool = False  # a PDF's pages read as two columns, one per language
 
     def placed(self, file: int) -> "SourceRead":
         """The same, its positions those of the given file of the report's (sources/blocks.py's Position)."""
@@ -180,6 +181,7 @@ class DocumentReader:
         self.pages: dict[int, tuple[int, str | None]] = {}  # for a PDF: line as read → (PDF page, printed page)
         self.places: dict[int, Place] = {}  # for a Word document: position → paragraph or table row
         self.printed: list[PrintedImage] = []  # for a PDF or a Word document: the images printed in its text
+        self.columns = False  # for a PDF: its pages hold two columns, one per language
 
     def problem(self, line: int | None, message: str, hint: str = "") -> None:
         self.problems.append(Problem(self.name, line, message, hint))
@@ -207,6 +209,7 @@ class DocumentReader:
             self.places |= read.places
             self.pages |= read.pages
             self.printed += read.printed
+            self.columns = self.columns or read.columns
             files.append(read.blocks)
         return cleaned, files
 
@@ -228,7 +231,8 @@ class DocumentReader:
         else:
             cleaned = clean(pdf.lines, structure)
         cleaned.repairs = sorted(pdf.repairs + cleaned.repairs, key=lambda r: r.line)
-        return SourceRead(cleaned, split_blocks(cleaned.lines), pages=pdf.pages, printed=pdf.images)
+        return SourceRead(cleaned, split_blocks(cleaned.lines), pages=pdf.pages, printed=pdf.images,
+                          columns=pdf.columns)
 
     def located(self, problems: list[Problem]) -> list[Problem]:
         """Each problem in its file: a PDF's by page (and line of the text read from it, as `convert.py --cleaned`
@@ -263,7 +267,7 @@ class DocumentReader:
         if len(files) == 1 and not files[0]:
             raise InputError.single(self.name, None, "nothing is left once page numbers and running lines are removed",
                                     "check that this is the report's text file")
-        layout = one_file(self.name, files[0]) if len(files) == 1 else two_files(self.names, files)
+        layout = one_file(self.name, files[0], self.columns) if len(files) == 1 else two_files(self.names, files)
         title, title_runs, issuer, front, pairs, scheme = (self.read_apart(layout) if layout.apart
                                                            else self.read_interleaved(list(layout.blocks)))
         title_lines = {lang: [b.first_line for b in run] for lang, run in zip(LANGS, title_runs)}

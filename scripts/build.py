@@ -70,6 +70,13 @@ class Signals:
         self.received: str | None = None
         for name in ("SIGTERM", "SIGHUP", "SIGINT"):
             signal.signal(getattr(signal, name), self.stop)
+        sys.unraisablehook = self.unraisable
+
+    @staticmethod
+    def unraisable(unraisable) -> None:
+        """The stop dropped inside a finaliser is kept (check() raises it): Python need not print it."""
+        if not isinstance(unraisable.exc_value, Interrupted):
+            sys.__unraisablehook__(unraisable)
 
     def stop(self, signum, frame):
         self.received = signal.Signals(signum).name

@@ -89,3 +89,38 @@ def typeset(source: Path, out: Path, layout: str = "a4", header: str = "", foote
     css = LAYOUTS[layout].replace("REPORT TITLE", header).replace("RUNNING FOOTER", footer) + COMMON
     HTML(string=f"<html><head><style>{css}</style></head><body>{body}</body></html>").write_pdf(out)
     return out
+
+
+def typeset_columns(source: Path, out: Path) -> Path:
+    """The source as a PDF of two columns, the Chinese on the left and its English beside it on the right, each
+    Chinese run of blocks on one row with the English run that follows it (rows break across pages)."""
+    from weasyprint import HTML
+
+    from bilingual_report.sources.text import split_blocks, text_lines
+
+    runs: list[tuple[str, list[list[str]]]] = []
+    for block in split_blocks(text_lines(source.read_text(encoding="utf-8"))):
+        if runs and runs[-1][0] == block.lang:
+            runs[-1][1].append(block.texts)
+        else:
+            runs.append((block.lang, [block.texts]))
+
+    def cell(lines: list[str]) -> str:
+        if any("\t" in line for line in lines):
+            rows = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in line.split("\t")) + "</tr>"
+                           for line in lines)
+            return f"<table>{rows}</table>"
+        return f"<p>{html.escape(' '.join(lines))}</p>"
+
+    rows = []
+    for (_, zh), (_, en) in zip(runs[::2], runs[1::2]):
+        cells = ["".join(cell(lines) for lines in side) for side in (zh, en)]
+        rows.append(f'<div class="zh">{cells[0]}</div><div class="en">{cells[1]}</div>')
+    css = """@page { size: A4; margin: 20mm 15mm; @bottom-center { content: counter(page); font-size: 9pt; } }
+             body { font-family: "WenQuanYi Micro Hei", sans-serif; font-size: 10pt; line-height: 1.45; }
+             .grid { display: grid; grid-template-columns: 1fr 1fr; column-gap: 10mm; }
+             p { margin: 0 0 6pt 0; text-align: justify; } .en p { hyphens: none; }
+             table { border-collapse: collapse; margin: 0 0 6pt 0; } td { border: 0.5pt solid black; padding: 1pt 3pt; }"""
+    body = f'<div class="grid">{"".join(rows)}</div>'
+    HTML(string=f"<html><head><style>{css}</style></head><body>{body}</body></html>").write_pdf(out)
+    return out

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from bilingual_report.errors import InputError
 from bilingual_report.model import Heading, Paragraph, printed_text
+from bilingual_report.outline import outline
 from helpers import HEAD, PAPER, ROOT, read_report
 from layouts import halves, joined, split, streams, whole_paragraphs, write_files
 from test_reader_properties import documents
@@ -315,3 +316,23 @@ def test_the_site_settings_name_one_source_or_two(tmp_path, value, wrong):
     else:
         settings = load_settings(settings_file, ROOT)
         assert settings.sources == tuple(ROOT / part.strip() for part in value.strip("[]").split(","))
+
+
+@pytest.mark.parametrize("name", ["law", "deep"])
+def test_a_pdf_of_two_columns_one_per_language_gives_the_interleaved_tree(tmp_path, interleaved, name):
+    from pdf_fixtures import typeset_columns
+
+    reading = read_report(typeset_columns(REPORTS[name], tmp_path / f"{name}-columns.pdf"))
+    assert reading.layout == "two columns"
+    assert tree(reading) == interleaved[name]
+    assert "layout: two columns (one per language, side by side on each page)" in \
+        "\n".join(outline(reading, "columns.pdf"))
+
+
+@pytest.mark.parametrize("name, layout", [("law", "a4"), ("deep", "letter")])
+def test_interleaved_pdfs_are_not_read_as_columns(tmp_path, interleaved, name, layout):
+    """A page of one column whose lines alternate languages has no gutter, whatever its short lines."""
+    from pdf_fixtures import typeset
+
+    reading = read_report(typeset(REPORTS[name], tmp_path / f"{name}.pdf", layout))
+    assert reading.layout == "interleaved" and tree(reading)[3:] == interleaved[name][3:]  # the nodes (PDF spacing aside)

@@ -27,6 +27,9 @@ from .blocks import IMAGE_WIDTH, PrintedImage, webp
 
 MARGIN_ZONE = 0.1            # the top and bottom share of a page where running headers, footers and numbers stand
 PARAGRAPH_GAP = 1.12         # a gap this many times the usual line distance starts a new paragraph
+COLUMN_GAP = 8               # points: the narrowest gap between a page's Chinese column and its English one
+COLUMN_MIN_CHARS = 80        # a page with fewer body characters is not read as two columns
+COLUMN_FURNITURE = 12        # a row of this many characters or fewer in a margin (a page number) may cross the gutter
 FULL_LINE = 3                # a line ending this many times its size from the text's right edge (or nearer) is full
 INDENT = 0.8                 # a first line this many characters in starts a new paragraph
 ALIGNED = 0.3                # lines starting this close (times the size) start at the same place
@@ -59,6 +62,7 @@ class PdfText:
     repairs: list[Repair]
     images: list[PrintedImage] = dataclasses.field(default_factory=list)
     key: str = ""  # what the reading is kept under (the PDF's hash and the reader's version), when it is kept
+    columns: bool = False  # some page holds two columns, one per language (read column by column)
 
 
 def open_pdf(path: Path):
@@ -114,11 +118,15 @@ def spaced(previous: dict, char: dict, spaces: list[float]) -> bool:
     return at < len(spaces) and spaces[at] <= char["x0"] + SPACE_SLACK * previous["size"]
 
 
+CJK_BREAK = re.compile(f"(?<=[{HAN_RANGE}，、（）])\n(?=[{HAN_RANGE}，、。（）])")
+
+
 def cell_text(cell: str) -> str:
     """A table cell's lines as one text: a word the cell broke with a soft hyphen joined, or with a hyphen where the
     joined word is one of the word list (a compound keeps its hyphen, without a space after it), a soft hyphen
-    drawn inside a line read as a hyphen."""
+    drawn inside a line read as a hyphen; Chinese broken between two lines joined without a space."""
     cell = SOFT_BREAK.sub("", cell.strip())
+    cell = CJK_BREAK.sub("", cell)
     cell = HYPHEN_BREAK.sub(lambda m: m.group(1) + ("" if (m.group(1) + m.group(2)).lower() in word_list() and
                                                       m.group(2)[0].islower() else "-") + m.group(2), cell)
     return cell.replace("\n", " ").replace(SOFT_HYPHEN, "-")
@@ -147,6 +155,43 @@ def paragraph_steps(pages: list[list[dict]]) -> dict[str | None, float]:
         for lang, values in step_heights(lines, full_only=True).items():
             heights.setdefault(lang, []).extend(values)
     return {lang: statistics.median(values) for lang, values in heights.items() if values}
+
+
+def reading_place(x0: float, top: float, gutter: float | None) -> tuple[int, float]:
+    """Where something stands in a page's reading order: its column (0, or 1 right of a gutter), then its top."""
+    return (0 if gutter is None or x0 < gutter else 1), top
+
+
+def language_gutter(page, zone: float) -> float | None:
+    """The middle of the gap between two columns of a page, one Chinese and one English, when its body is so laid
+    out: a band down the page's middle third that no character of the body crosses, Chinese text on one side and
+    English on the other."""
+    chars = [c for c in page.chars if c["text"].strip()]
+    margin_rows: dict[int, int] = {}  # in the margins, the characters of each row (a page number is a short one)
+    for c in chars:
+        if c["top"] <= zone or c["bottom"] >= page.height - zone:
+            margin_rows[round(c["top"])] = margin_rows.get(round(c["top"]), 0) + 1
+    body = [c for c in chars if margin_rows.get(round(c["top"]), COLUMN_FURNITURE + 1) > COLUMN_FURNITURE]
+    if len(body) < COLUMN_MIN_CHARS:
+        return None
+    covered = [False] * (int(page.width) + 1)
+    for char in body:
+        for x in range(max(0, int(char["x0"])), min(len(covered), int(char["x1"]) + 1)):
+            covered[x] = True
+    start, best = None, (0, None)
+    for x in range(int(page.width / 3), int(page.width * 2 / 3) + 1):
+        if not covered[x]:
+            start = x if start is None else start
+            if x - start + 1 > best[0]:
+                best = (x - start + 1, start + (x - start) / 2)
+        else:
+            start = None
+    width, middle = best
+    if middle is None or width < COLUMN_GAP:
+        return None
+    sides = [[c for c in body if (c["x1"] <= middle) == left] for left in (True, False)]
+    langs = [language_of("".join(c["text"] for c in side)) for side in sides]
+    return middle if set(langs) == {"zh", "en"} and min(map(len, sides)) >= COLUMN_MIN_CHARS // 4 else None
 
 
 def line_steps(lines: list[dict], within: dict[str | None, float]) -> dict[str | None, float]:
@@ -252,6 +297,7 @@ class PdfReader:
         self.repairs: list[Repair] = []
         self.images: list[PrintedImage] = []
         self.last_table: tuple[list[list[str]], int] | None = None  # the rows and page of the table read last
+        self.columns = False  # whether some page was read as two columns, one per language
 
     def emit(self, text: str, page: tuple[int, str | None]) -> None:
         if text:
@@ -275,14 +321,20 @@ class PdfReader:
                 self.repairs.append(Repair(kind, len(self.lines) + 1, f"{text} (page {index})"))
             self.page_lines(lines, tables, images, body, page, within)
             self.emit("", page)  # a page break ends a block; the text path rejoins what it cut
-        return PdfText(joined_bold(self.lines), self.pages, self.repairs, self.images)
+        return PdfText(joined_bold(self.lines), self.pages, self.repairs, self.images, columns=self.columns)
 
     def page_content(self, page, furniture: set[str]) -> tuple[list[str], list[dict], list, list]:
-        """A page's header and footer lines, its body lines (with size and position), its ruled tables and the images
-        printed in its body (each rendered from its region)."""
+        """A page's header and footer lines, its body lines (with size and position; a page of two columns, one per
+        language, column by column), its ruled tables and the images printed in its body (each rendered from its
+        region)."""
         zone = page.height * MARGIN_ZONE
         top, bottom, header_footer, rest = 0.0, page.height, [], []
-        for line in page.extract_text_lines(return_chars=True, strip=True):
+        gutter = language_gutter(page, zone)
+        if gutter is not None:
+            self.columns = True
+        columns = [page] if gutter is None else [page.crop((0, 0, gutter, page.height)),
+                                                 page.crop((gutter, 0, page.width, page.height))]
+        for line in (line for column in columns for line in column.extract_text_lines(return_chars=True, strip=True)):
             in_margin = line["bottom"] <= zone or line["top"] >= page.height - zone
             if in_margin and (PAGE_NUMBER_ALONE.match(line["text"]) or digitless(line["text"]) in furniture):
                 header_footer.append(line["text"].strip())
@@ -309,12 +361,13 @@ class PdfReader:
             lines.append({"text": line_text(chars, gaps), "top": line["top"], "bottom": line["bottom"],
                           "base": statistics.median(c["bottom"] for c in chars),
                           "x0": line["x0"], "x1": line["x1"], "hang": hanging_start(chars, gaps), "size": statistics.median(c["size"] for c in chars),
-                          "bold": all("bold" in c["fontname"].lower() for c in chars), "repairs": repairs})
+                          "bold": all("bold" in c["fontname"].lower() for c in chars), "repairs": repairs,
+                          "at": reading_place(line["x0"], line["top"], gutter)})
         boxes = [(image["x0"], image["top"], image["x1"], image["bottom"]) for image in page.images
                  if image["x1"] - image["x0"] >= IMAGE_MIN and image["bottom"] - image["top"] >= IMAGE_MIN
                  and image["top"] >= top and image["bottom"] <= bottom]
-        images = [(box[1], rendered(page, box)) for box in boxes + drawings]
-        return header_footer, lines, [(bbox[1], rows) for bbox, rows in tables], images
+        images = [(reading_place(box[0], box[1], gutter), rendered(page, box)) for box in boxes + drawings]
+        return header_footer, lines, [(reading_place(bbox[0], bbox[1], gutter), rows) for bbox, rows in tables], images
 
     def page_lines(self, lines: list[dict], tables: list, images: list, body_size: float,
                    page: tuple[int, str | None], within: dict[str | None, float]) -> None:
@@ -324,10 +377,10 @@ class PdfReader:
         right = max((line["x1"] for line in lines if language_of(line["text"]) == "zh"), default=math.inf)
         steps = line_steps(lines, within)
         previous = None
-        pending = sorted([(top, "table", rows) for top, rows in tables] + [(top, "image", image) for top, image in images],
+        pending = sorted([(at, "table", rows) for at, rows in tables] + [(at, "image", image) for at, image in images],
                          key=lambda item: item[0])
         for line in lines:
-            while pending and pending[0][0] < line["top"]:
+            while pending and pending[0][0] < line["at"]:
                 self.place(pending.pop(0), page)
                 previous = None
             text = line["text"]
@@ -478,13 +531,13 @@ def cached_read(path: Path, cache: Path | None) -> PdfText:
         return PdfText([tuple(line) for line in data["lines"]], {int(k): tuple(v) for k, v in data["pages"].items()},
                        [Repair(**repair) for repair in data["repairs"]],
                        [PrintedImage(i["page"], i["line"], base64.b64decode(i["data"]), tuple(i["size"]))
-                        for i in data["images"]], key)
+                        for i in data["images"]], key, data["columns"])
     text = dataclasses.replace(PdfReader(path).read(), key=key)
     cache.mkdir(parents=True, exist_ok=True)
     temporary = stored.with_name(stored.name + ".tmp")
     images = [{"page": i.page, "line": i.line, "data": base64.b64encode(i.data).decode(), "size": list(i.size)}
               for i in text.images]
-    temporary.write_text(json.dumps({"lines": text.lines, "pages": text.pages, "images": images,
+    temporary.write_text(json.dumps({"lines": text.lines, "pages": text.pages, "images": images, "columns": text.columns,
                                      "repairs": [dataclasses.asdict(r) for r in text.repairs]}, ensure_ascii=False),
                          encoding="utf-8")
     temporary.replace(stored)
