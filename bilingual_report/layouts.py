@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from .errors import InputError
 from .sources.blocks import Block
-from .text import measured_length
+from .text import language_of, measured_length
 
 PURE = 0.9        # a half, or a file of one language, holds at least this share of its text in its language
 HALF_BLOCKS = 2   # the fewest blocks a half holds (its title, and some text)
@@ -16,7 +16,8 @@ CHINESE_WEIGHT = 3  # English characters per Chinese one, about, in a translatio
 NAMES = {"interleaved": "interleaved (each Chinese block followed by its English)",
          "halves": "halves (the text in one language, then in the other)",
          "two files": "two files (one per language)",
-         "two columns": "two columns (one per language, side by side on each page)"}
+         "two columns": "two columns (one per language, side by side on each page)",
+         "table of pairs": "a table of pairs (each row a Chinese cell and its English cell)"}
 
 
 @dataclass(frozen=True)
@@ -80,9 +81,43 @@ def halves(blocks: list[Block]) -> tuple[str, int] | None:
     return None
 
 
+def pair_rows(block: Block) -> list[tuple[int, str, str]] | None:
+    """A table's rows, if it is a table of pairs: two cells a row, the Chinese one first (a row may hold one side
+    only, a heading printed in one cell); with each row's position."""
+    rows = [list(row) for row in block.rows] or [text.split("\t") for text in block.texts]
+    if len(block.lines) != len(rows) or not all(len(row) == 2 for row in rows) or not any("\t" in t for t in block.texts) \
+            and not block.rows:
+        return None
+    found = [(position, row[0].strip(), row[1].strip()) for (position, _), row in zip(block.lines, rows)]
+    pure = sum(language_of(zh) == "zh" and language_of(en) == "en" for _, zh, en in found if zh and en)
+    return found if pure >= PURE * len([1 for _, zh, en in found if zh and en]) and pure else None
+
+
+def pairs_table(blocks: list[Block]) -> Layout | None:
+    """The layout of a text that is mostly a table of pairs: its cells read as the blocks they hold, the Chinese
+    column as the Chinese stream and the English one as the English stream (the blocks outside it by their
+    language)."""
+    rows = {id(block): pair_rows(block) for block in blocks}
+    inside = sum(weight(block) for block in blocks if rows[id(block)])
+    if not inside or inside < PURE * sum(weight(block) for block in blocks) / 2:
+        return None
+    streams: dict[str, list[Block]] = {"zh": [], "en": []}
+    for block in blocks:
+        if not rows[id(block)]:
+            streams[block.lang].append(block)
+            continue
+        for position, zh, en in rows[id(block)]:
+            for lang, text in (("zh", zh), ("en", en)):
+                if text:
+                    streams[lang].append(Block(lang, ((position, text),)))
+    return Layout("table of pairs", zh=tuple(streams["zh"]), en=tuple(streams["en"]))
+
+
 def one_file(name: str, blocks: list[Block], columns: bool = False) -> Layout:
     """The layout of one file holding both languages (`columns`: a PDF whose pages were read as two columns, one
     per language), or an InputError for a file of one language."""
+    if table := pairs_table(blocks):
+        return table
     if columns:
         return Layout("two columns", zh=tuple(b for b in blocks if b.lang == "zh"),
                       en=tuple(b for b in blocks if b.lang == "en"))

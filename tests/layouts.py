@@ -61,3 +61,18 @@ def joined(lang: str, blocks: list[str], index: int) -> list[str]:
     """The blocks with the paragraph at index and the next one made one."""
     glue = "" if lang == "zh" else " "
     return blocks[:index] + [blocks[index] + glue + blocks[index + 1]] + blocks[index + 2:]
+
+
+def pair_rows(text: str) -> list[tuple[str, str]]:
+    """An interleaved text as the rows of a table of pairs: each Chinese run's blocks beside the English run's."""
+    runs: list[tuple[str, list[str]]] = []
+    for block in split_blocks(text_lines(text)):
+        if runs and runs[-1][0] == block.lang:
+            runs[-1][1].append(block.text)
+        else:
+            runs.append((block.lang, [block.text]))
+    rows = []
+    for (_, zh), (_, en) in zip(runs[::2], runs[1::2]):
+        size = max(len(zh), len(en))
+        rows += list(zip(zh + [""] * (size - len(zh)), en + [""] * (size - len(en))))
+    return rows

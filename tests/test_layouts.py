@@ -336,3 +336,40 @@ def test_interleaved_pdfs_are_not_read_as_columns(tmp_path, interleaved, name, l
 
     reading = read_report(typeset(REPORTS[name], tmp_path / f"{name}.pdf", layout))
     assert reading.layout == "interleaved" and tree(reading)[3:] == interleaved[name][3:]  # the nodes (PDF spacing aside)
+
+
+@pytest.mark.parametrize("form", ["text", "docx"])
+def test_a_table_of_pairs_gives_the_interleaved_tree(tmp_path, interleaved, form):
+    from docx import Document
+
+    from layouts import pair_rows
+
+    rows = pair_rows(REPORTS["law"].read_text(encoding="utf-8"))
+    if form == "text":
+        path = tmp_path / "pairs.txt"
+        path.write_text("\n".join(f"{zh}\t{en}" for zh, en in rows) + "\n", encoding="utf-8")
+    else:
+        document = Document()
+        table = document.add_table(rows=0, cols=2)
+        for zh, en in rows:
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = zh, en
+        path = tmp_path / "pairs.docx"
+        document.save(str(path))
+    reading = read_report(path)
+    assert reading.layout == "table of pairs"
+    assert tree(reading) == interleaved["law"]
+
+
+def test_only_chinese_cells_beside_english_ones_make_a_table_of_pairs():
+    """A table of two columns whose cells are not Chinese beside English (a data table) is no table of pairs, nor
+    is one that holds little of the text."""
+    from bilingual_report.layouts import pair_rows as rows_of, pairs_table
+    from bilingual_report.sources.blocks import Block
+
+    data = Block("zh", ((1, "指标\t数量"), (2, "发明专利\t32000")))
+    glossary = Block("zh", ((5, "专利\tpatent"), (6, "商标\ttrademark")))
+    assert rows_of(data) is None and rows_of(glossary) == [(5, "专利", "patent"), (6, "商标", "trademark")]
+    text = [Block("zh", ((8, "全省共处理专利侵权判定咨询案件一千余起，同比增长百分之二十。" * 3),)),
+            Block("en", ((10, "The province handled more than one thousand consultation cases. " * 3),))]
+    assert pairs_table([*text, glossary]) is None and pairs_table([glossary]).name == "table of pairs"
