@@ -324,9 +324,16 @@ class Cleaner:
             # paragraph (the same words wrapped the same way) has the same text on one side each time
             sides = [{self.lines[k][1] if (k := self.neighbour(i, step, furniture)) is not None else None for i in group}
                      for step in (-1, 1)]
-            if all(len(side) > 1 for side in sides):
+            if all(len(side) > 1 for side in sides) and not any(self.continues_word(i, furniture) for i in group):
                 running.update(group)
         return running
+
+    def continues_word(self, index: int, skipped: set[int]) -> bool:
+        """Whether a line starts with the rest of a word the line before it broke at its end (a line of text: no
+        header or footer continues a word)."""
+        before = self.neighbour(index, -1, skipped)
+        return before is not None and bool(HYPHEN_AT_END.search(self.lines[before][1])) \
+            and bool(WORD_AT_START.match(self.lines[index][1].lstrip()))
 
     def title_page(self) -> list[str]:
         """The title and the issuer: the lines before the text's first sentence, first heading or first block of

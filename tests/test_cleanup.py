@@ -216,3 +216,13 @@ def test_the_space_after_a_heading_number_is_no_stray_space(tmp_path):
     assert reading.cleaned.summary() == "nothing to clean"  # 第一章　总则, 第一条　…
     spaced = read_report(write(tmp_path, "\n\n".join([*HEAD, "一、全面 强化", "I. Strengthen", "1. 甲 乙。", "1. A B."])))
     assert spaced.document.children[0].printed("zh") == "一、全面强化" and spaced.cleaned.count("space") == 2
+
+
+def test_a_repeated_line_that_continues_a_broken_word_is_text_not_a_footer():
+    # a sentence said twice, wrapped the same way, each time beside a page number: its second line is text
+    result = cleaned("一、甲", "", "I. A", "", "事项。", "", "Matter 2: The provin-", "- 1 -",
+                     "cial regulator acted for the protection", "of property. The provin-", "- 2 -",
+                     "cial regulator acted for the protection", "of property.", "- 3 -", "More text.")
+    assert [line for _, line in result.lines].count("cial regulator acted for the protection") == 0  # rejoined
+    assert "provincial regulator acted for the protection" in " ".join(line for _, line in result.lines)
+    assert result.count("running_line") == 0
