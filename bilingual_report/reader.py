@@ -10,8 +10,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .align import Pair, length_ratio, pair_run
-from .beads import LOW_CONFIDENCE, Bead, align_streams
+from .beads import LOW_CONFIDENCE, Bead, Pair, align_runs, align_streams, cut
 from .elements import (Element, choose_scheme, heading_label, heading_like, other_scheme_headings, parse_run,
                        split_heading)
 from .errors import InputError, Problem
@@ -114,15 +113,6 @@ def describe(run: list[Element]) -> str:
 def lines_of(run: list[Element]) -> str:
     numbers = sorted({n for e in run for n in e.lines})
     return ("line " if len(numbers) == 1 else "lines ") + ", ".join(str(n) for n in numbers)
-
-
-def typical_ratio(units: list[tuple[list[Element], list[Element]]]) -> float:
-    """English length over Chinese length of a typical paragraph pair: the median over runs that pair one to one."""
-    ratios = sorted(length_ratio(zh, en)
-                    for zh_run, en_run in units
-                    if [e.kind for e in zh_run] == [e.kind for e in en_run]
-                    for zh, en in zip(zh_run, en_run) if zh.kind == "paragraph")
-    return ratios[len(ratios) // 2] if ratios else 3.0
 
 
 def run_text(run: list[Block]) -> str:
@@ -542,40 +532,38 @@ class DocumentReader:
             runs = runs[:-1]
         units = [(parse_run(runs[k], self.profile, scheme), parse_run(runs[k + 1], self.profile, scheme))
                  for k in range(0, len(runs), 2)]
-        expected_ratio = typical_ratio(units)
         used = [scheme.index(name) for zh_run, _ in units for e in zh_run if e.kind == "heading" for name in e.levels]
         top = min(used, default=0)
         where = "the introduction"
         pairs: list[Pair] = []
-        for zh_run, en_run in units:
+        for (zh_run, en_run), beads in zip(units, align_runs(units, cut)):
             for element in zh_run:
                 if element.kind == "heading" and (element.role or scheme.index(next(iter(element.levels))) == top):
                     name = element.role or scheme.levels[top].name
                     where = f"{name}{'' if element.number is None else f' {element.number}'} ({element.text[:20]}…)"
-            paired = pair_run(zh_run, en_run, expected_ratio)
-            if paired is None:
-                self.unpaired(where, zh_run, en_run, expected_ratio)
+            if all(bead.zh and bead.en for bead in beads):
+                pairs += [Pair(bead.zh[0].merged(list(bead.zh[1:])), bead.en[0].merged(list(bead.en[1:])))
+                          for bead in beads]
             else:
-                pairs += paired
+                self.unpaired(where, zh_run, en_run, beads)
         for pair in pairs:
             for element, other in ((pair.zh, pair.en), (pair.en, pair.zh)):
                 self.check_repeats(element.parts, element.lines, kind_of(element),
                                    f"the other language (line {other.lines[0]}) holds it once")
         return pairs
 
-    def unpaired(self, where: str, zh_run: list[Element], en_run: list[Element], expected_ratio: float) -> None:
-        """Report a run that cannot be paired, naming the one block without a counterpart where there is one."""
-        longer, shorter, language = (zh_run, en_run, "Chinese") if len(zh_run) > len(en_run) else (en_run, zh_run, "English")
-        for k, element in enumerate(longer):
-            rest = longer[:k] + longer[k + 1:]
-            candidate = (rest, shorter) if longer is zh_run else (shorter, rest)
-            if pair_run(*candidate, expected_ratio) is not None:
-                other = "English" if language == "Chinese" else "Chinese"
+    def unpaired(self, where: str, zh_run: list[Element], en_run: list[Element], beads: list[Bead]) -> None:
+        """Report an interleaved run that cannot be paired: the blocks of one language without a counterpart, or
+        both runs where each has some."""
+        alone = {"zh": [e for b in beads if not b.en for e in b.zh], "en": [e for b in beads if not b.zh for e in b.en]}
+        if not (alone["zh"] and alone["en"]):
+            language, other, shorter = ("Chinese", "English", en_run) if alone["zh"] else ("English", "Chinese", zh_run)
+            for element in alone["zh"] or alone["en"]:
                 self.problem(element.lines[0],
                              f"in {where}, the {language} {kind_of(element)} at {lines_of([element])} "
                              f"has no {other} counterpart (the {other} blocks nearby are at {lines_of(shorter)})",
                              "add its translation, or remove it from both languages")
-                return
+            return
         self.problem(zh_run[0].lines[0],
                      f"in {where}, cannot pair the Chinese blocks at {lines_of(zh_run)} "
                      f"({describe(zh_run)}) with the English blocks at {lines_of(en_run)} "

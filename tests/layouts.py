@@ -63,7 +63,7 @@ def joined(lang: str, blocks: list[str], index: int) -> list[str]:
     return blocks[:index] + [blocks[index] + glue + blocks[index + 1]] + blocks[index + 2:]
 
 
-def pair_rows(text: str) -> list[tuple[str, str]]:
+def rows_of_pairs(text: str) -> list[tuple[str, str]]:
     """An interleaved text as the rows of a table of pairs: each Chinese run's blocks beside the English run's."""
     runs: list[tuple[str, list[str]]] = []
     for block in split_blocks(text_lines(text)):

@@ -124,3 +124,18 @@ def typeset_columns(source: Path, out: Path) -> Path:
     body = f'<div class="grid">{"".join(rows)}</div>'
     HTML(string=f"<html><head><style>{css}</style></head><body>{body}</body></html>").write_pdf(out)
     return out
+
+
+def typeset_pairs(rows: list[tuple[str, str]], out: Path) -> Path:
+    """A table of pairs as a translation agency delivers it: a ruled table of two columns, each row a Chinese cell
+    and its English, rows breaking across pages."""
+    from weasyprint import HTML
+
+    body = "".join(f"<tr><td>{html.escape(zh)}</td><td>{html.escape(en)}</td></tr>" for zh, en in rows)
+    css = """@page { size: A4; margin: 20mm 15mm; @bottom-center { content: counter(page); font-size: 9pt; } }
+             body { font-family: "WenQuanYi Micro Hei", sans-serif; font-size: 10pt; line-height: 1.45; }
+             table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+             td { border: 0.5pt solid black; padding: 3pt 4pt; vertical-align: top; width: 50%; }
+             tr { break-inside: avoid; }"""
+    HTML(string=f"<html><head><style>{css}</style></head><body><table>{body}</table></body></html>").write_pdf(out)
+    return out

@@ -338,16 +338,19 @@ def test_interleaved_pdfs_are_not_read_as_columns(tmp_path, interleaved, name, l
     assert reading.layout == "interleaved" and tree(reading)[3:] == interleaved[name][3:]  # the nodes (PDF spacing aside)
 
 
-@pytest.mark.parametrize("form", ["text", "docx"])
+@pytest.mark.parametrize("form", ["text", "docx", "pdf"])
 def test_a_table_of_pairs_gives_the_interleaved_tree(tmp_path, interleaved, form):
     from docx import Document
 
-    from layouts import pair_rows
+    from layouts import rows_of_pairs
+    from pdf_fixtures import typeset_pairs
 
-    rows = pair_rows(REPORTS["law"].read_text(encoding="utf-8"))
+    rows = rows_of_pairs(REPORTS["law"].read_text(encoding="utf-8"))
     if form == "text":
         path = tmp_path / "pairs.txt"
         path.write_text("\n".join(f"{zh}\t{en}" for zh, en in rows) + "\n", encoding="utf-8")
+    elif form == "pdf":
+        path = typeset_pairs(rows, tmp_path / "pairs.pdf")
     else:
         document = Document()
         table = document.add_table(rows=0, cols=2)
@@ -373,3 +376,19 @@ def test_only_chinese_cells_beside_english_ones_make_a_table_of_pairs():
     text = [Block("zh", ((8, "全省共处理专利侵权判定咨询案件一千余起，同比增长百分之二十。" * 3),)),
             Block("en", ((10, "The province handled more than one thousand consultation cases. " * 3),))]
     assert pairs_table([*text, glossary]) is None and pairs_table([glossary]).name == "table of pairs"
+
+
+UNNUMBERED = re.compile(r"^(?:[IVX]+\.|\([IVX]+\))\s+")
+
+
+@pytest.mark.parametrize("name", ["deep"])  # the paper's English headings are sentences: no title without a number
+def test_english_headings_printed_without_their_numbers_pair_with_the_numbered_chinese(tmp_path, interleaved, name):
+    lines = REPORTS[name].read_text(encoding="utf-8").split("\n")
+    stripped = [UNNUMBERED.sub("", line) for line in lines]
+    assert sum(a != b for a, b in zip(stripped, lines)) >= 6
+    path = tmp_path / "unnumbered.txt"
+    path.write_text("\n".join(stripped), encoding="utf-8")
+    reading = read_report(path)
+    assert [row[:2] for row in tree(reading)] == [row[:2] for row in interleaved[name]]  # every id, every Chinese
+    english = [node.text["en"] for node, _ in reading.document.walk() if isinstance(node, Heading)]
+    assert english and not any(UNNUMBERED.match(text) for text in english)
