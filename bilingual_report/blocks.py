@@ -116,7 +116,7 @@ class BlockRenderer:
 
         return [
             f'<div class="table-scroll" tabindex="0" role="region" aria-label="{attribute(without_markup(table.caption[lang]))}">',
-            f'<table class="report-data"><caption>{caption}</caption>',
+            f'<table class="report-data"><caption><span class="caption-text">{caption}</span></caption>',
             f"<thead><tr>{cells(rows[0], 'th')}</tr></thead>",
             "<tbody>",
             *(f"<tr>{cells(row, 'td')}</tr>" for row in rows[1:]),

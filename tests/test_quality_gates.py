@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from quality.axe import axe_violations
 from quality.links import check_links
@@ -85,3 +86,25 @@ def test_hosting_files(built_site, site_address):
     assert (built_site / "en/social-card.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert '<meta http-equiv="Content-Security-Policy"' in page and "unsafe-inline'; img-src" in page
     assert "script-src 'self' 'sha256-" in page and "'unsafe-inline' 'sha" not in page
+
+
+@pytest.mark.parametrize("path, lang, title", [
+    ("/en/no-such-page/", "en", "Page not found"),
+    ("/en/section-1/missing/deeper/", "en", "Page not found"),
+    ("/english-is-no-folder/", "zh", "找不到这个页面"),
+])
+def test_a_host_with_one_404_page_still_answers_in_the_readers_language(page, built_site, path, lang, title):
+    """GitHub Pages serves the root 404.html for every missing address: under /en/ the reader still gets the
+    English page, at the address they typed, with English links."""
+    from quality.serve import SiteServer, free_port
+
+    with SiteServer(built_site, free_port(), languages=()) as url:
+        response = page.goto(url.rstrip("/") + path)
+        assert response.status == 404
+        expect(page.locator("html")).to_have_attribute("lang", lang)
+        expect(page.locator(".md-content h1")).to_have_text(title)
+        page.wait_for_timeout(300)  # a replacement, where one is due, has had its time
+        assert page.get_attribute("html", "lang") == lang and page.text_content(".md-content h1") == title
+        assert page.url == url.rstrip("/") + path
+        links = page.eval_on_selector_all(".not-found-pages a", "links => links.map(a => new URL(a.href).pathname)")
+        assert links and all(link.startswith("/en/") for link in links) == (lang == "en")

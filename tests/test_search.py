@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 from helpers import ROOT, read_document
 
 from bilingual_report.layout import SiteLayout
@@ -127,11 +128,26 @@ def test_a_number_is_found_in_any_form(search, query, found):
     assert sorted(places(search(query)[0])) == sorted(found)
 
 
-def test_every_part_of_a_query_must_be_there(search):
-    plain, mixed, missing = search("商业秘密 示范区", "trade secrets 7", "商业秘密 专利")
-    assert places(plain) == ["zh-2"]
-    assert places(mixed) == []
-    assert places(missing) == []
+def partial(groups: list[list[dict]]) -> bool:
+    """Whether the results are marked as holding only part of the query (every page's title says so)."""
+    marks = ['class="search-partial"' in group[0]["title"] for group in groups]
+    assert len(set(marks)) <= 1
+    return bool(marks and marks[0])
+
+
+def test_every_part_of_a_query_must_be_there_where_an_entry_holds_them_all(search):
+    plain, = search("商业秘密 示范区")
+    assert places(plain) == ["zh-2"] and not partial(plain)
+
+
+def test_a_query_no_entry_holds_whole_shows_those_holding_most_of_it_marked_partial(search):
+    mixed, missing, run, none = search("trade secrets 7", "商业秘密 专利", "商业秘密排名", "ranking")
+    assert partial(mixed) and sorted(places(mixed)) == ["en-2", "en-3", "h-2"]  # two words of three; not zh-2's 7
+    assert partial(missing) and sorted(places(missing)) == ["h-1", "zh-1", "zh-2", "zh-3"]  # one word of two each
+    assert partial(run) and sorted(places(run)) == ["h-1", "zh-2", "zh-3"]  # 商业秘密, four characters of six
+    assert none == []  # no word of the query anywhere: nothing, and nothing marked
+    marked = search("商业秘密 专利")[0][0][1]
+    assert "<mark>" in marked["text"] or "<mark>" in marked["title"]
 
 
 def test_chinese_is_never_matched_by_single_characters(search):
@@ -230,3 +246,37 @@ def test_other_reports_answer_their_queries_first(search, fixture, lang, query, 
     assert len(expected) == len(answer.split("|"))
     first = search(query, docs=docs)[0][0][1]
     assert first["location"].split("?")[0] + "#" + urlsplit(first["location"]).fragment in expected
+
+
+@pytest.mark.parametrize("start, arrival, query, answer", [
+    ("/", "input method", "质押融资", "/section-4/"),        # an IME's committed word: text, no key released
+    ("/en/", "paste", "pledge financing", "/en/section-4/"),  # a paste or autofill: the value set at once
+    ("/section-2/", "paste", "商业秘密", "/section-3/"),
+])
+def test_a_query_that_arrives_without_a_key_searches(page, site_url, start, arrival, query, answer):
+    page.goto(site_url + start)
+    page.click("label.md-search__icon, .md-search__input")
+    if arrival == "input method":
+        page.keyboard.insert_text(query)  # dispatches input events only, as an IME's commit does
+    else:
+        page.fill(".md-search__input", query)
+    page.wait_for_selector(".md-search-result__list a.md-search-result__link[href*='#']", timeout=10000)
+    paths = {urlsplit(a).path for a in page.eval_on_selector_all(
+        ".md-search-result__list a.md-search-result__link", "links => links.map(a => a.href)")}
+    assert answer in paths
+    assert page.text_content(".md-search-result__meta") not in ("键入以开始搜索", "Type to start searching")
+
+
+@pytest.mark.parametrize("start, query, words", [
+    ("/", "商业秘密保护排名", "没有同时包含所有词的结果，以下结果包含部分词语"),
+    ("/en/", "trademarks per ten thousand people", "No result has every word; these have most of them"),
+])
+def test_a_query_no_paragraph_holds_whole_says_its_results_are_partial(page, site_url, start, query, words):
+    page.goto(site_url + start)
+    page.click("label.md-search__icon, .md-search__input")
+    page.fill(".md-search__input", query)
+    page.wait_for_selector(".md-search-result__list a.md-search-result__link[href*='#']", timeout=10000)
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_have_text(words, timeout=5000)
+    page.fill(".md-search__input", query.split()[0][:4])  # a query the text holds whole: no such words
+    expect(meta).not_to_have_text(words, timeout=5000)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import copy_project, mkdocs_build
 from quality.links import check_links
@@ -53,3 +54,14 @@ def test_reading_switching_and_searching_under_the_sub_path(page, sub_path_site)
     assert urlparse(page.url).path == PREFIX + "section-2/" and urlparse(page.url).fragment == "s2-1-2"
     page.click(".md-header__button.md-logo")
     assert urlparse(page.url).path.startswith(PREFIX)
+
+
+def test_a_host_with_one_404_page_answers_in_english_under_the_sub_paths_en(page, sub_path_site):
+    site, _ = sub_path_site
+    with SiteServer(site, free_port(), PREFIX, languages=()) as url:
+        response = page.goto(url + "en/missing/")
+        assert response.status == 404
+        expect(page.locator(".md-content h1")).to_have_text("Page not found")
+        assert page.text_content(".md-content h1") == "Page not found" and page.url == url + "en/missing/"
+        links = {urlparse(a).path for a in page.eval_on_selector_all(".not-found-pages a", "links => links.map(a => a.href)")}
+        assert PREFIX + "en/section-6/" in links

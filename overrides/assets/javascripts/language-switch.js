@@ -5,7 +5,7 @@
 (function () {
   "use strict";
 
-  var SELECTOR_LINKS = ".md-select a[hreflang], .md-typeset .view-switch a";
+  var SELECTOR_LINKS = ".md-select a[hreflang], .view-switch a";
   var TARGETS = ".md-content article [id]";
 
   function headerBottom() {

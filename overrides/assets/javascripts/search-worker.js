@@ -3,7 +3,8 @@
 
    The text and the query are read the same way, here: folded (full-width forms, case), then cut into
    numbers, Latin words and runs of Chinese characters.
-   - Every part of the query must be in an entry. A number matches the same value in any form (2,525 and 2525;
+   - Every part of the query must be in an entry; where no entry holds them all, the entries holding the most
+     of them are shown, ranked the same way, and marked as partial (search-partial.js says so). A number matches the same value in any form (2,525 and 2525;
      250.4万, 2504000 and 2,504,000; 17.2 billion and 172亿), or the number as printed before its unit.
      A Latin word matches the same word, plural or not; the last word, while it is being typed, also matches
      as the start of a longer word. A run of Chinese characters matches where the entry holds it whole, or
@@ -22,6 +23,8 @@ const SEPARATION = /^[^\p{L}\p{N}]{0,3}$/u
 const SENTENCE_END = /[。！？；;!?]|\.(?=\s|$)/gu
 const SNIPPET = { before: 40, after: 160 }
 const LEADING = /[\s,.;:!?，。；：、！？]/u
+const PARTIAL_BELOW_BEST = 0.5  // partial results: those holding at most half a word less of the query than the best
+const PARTIAL_MARK = '<span class="search-partial" hidden></span>'
 
 /* The text folded character by character (its length unchanged, so that places in it are places in the text) */
 function fold(text) {
@@ -113,6 +116,23 @@ class Entry {
     return places
   }
 
+  /* The pieces of two characters or more of a run of Chinese characters that this entry holds, covering as many
+     of its characters as they can (the fewest pieces for as many): for a query no entry holds whole */
+  covering(han) {
+    if (han.length === 1) return this.folded.includes(han) ? [han] : []
+    const best = [[0, []]]
+    for (let end = 1; end <= han.length; end++) {
+      best[end] = best[end - 1]
+      for (let start = 0; start <= end - 2; start++) {
+        const [covered, pieces] = best[start], piece = han.slice(start, end)
+        const better = covered + piece.length > best[end][0] ||
+          (covered + piece.length === best[end][0] && pieces.length + 1 < best[end][1].length)
+        if (better && this.folded.includes(piece)) best[end] = [covered + piece.length, [...pieces, piece]]
+      }
+    }
+    return best[han.length][1]
+  }
+
   /* A run of Chinese characters cut into the fewest pieces this entry holds (none of one character), or null */
   pieces(han) {
     if (han.length === 1 || this.folded.includes(han)) return [han]
@@ -179,6 +199,29 @@ function match(entry, query) {
   }
   const placesPerPart = parts.map(part => entry.places(part))
   if (!parts.length || placesPerPart.some(places => !places.length)) return null
+  return scored(entry, query, placesPerPart)
+}
+
+/* How well an entry answers the parts of the query it holds, with how much of the query that is (a word or a
+   number counts one; a run of Chinese characters, the share of its characters held), or null for none */
+function partialMatch(entry, query) {
+  const placesPerPart = []
+  let held = 0
+  for (const part of query.parts) {
+    if (part.han) {
+      const pieces = entry.covering(part.han)
+      held += pieces.reduce((sum, piece) => sum + piece.length, 0) / part.han.length
+      placesPerPart.push(...pieces.map(han => entry.places({ han })))
+    } else {
+      const places = entry.places(part)
+      if (places.length) { held += 1; placesPerPart.push(places) }
+    }
+  }
+  if (!placesPerPart.length) return null
+  return { ...scored(entry, query, placesPerPart), held }
+}
+
+function scored(entry, query, placesPerPart) {
   const level = query.asTyped.test(entry.folded) ? 4 : sideBySide(entry.folded, placesPerPart) ? 3
     : entry.oneSentenceHolds(placesPerPart) ? 2 : 1
   const stretch = closest(placesPerPart)
@@ -191,6 +234,10 @@ function match(entry, query) {
     stretch,
     places: placesPerPart.flat()
   }
+}
+
+function byHeld(a, b) {
+  return b.held - a.held || byRank(a, b)
 }
 
 function byRank(a, b) {
@@ -249,13 +296,19 @@ class Search {
   search(text) {
     const query = parse(text)
     if (!query.parts.length) return { items: [] }
-    const found = this.entries.map(entry => match(entry, query)).filter(Boolean).sort(byRank)
+    let found = this.entries.map(entry => match(entry, query)).filter(Boolean).sort(byRank)
+    const partial = !found.length
+    if (partial) {
+      found = this.entries.map(entry => partialMatch(entry, query)).filter(Boolean).sort(byHeld)
+      found = found.filter(one => one.held >= found[0].held - PARTIAL_BELOW_BEST)
+    }
     const groups = new Map()
     for (const one of found) {
       const { page } = one.entry
       if (!groups.has(page)) {
         const { location, title } = this.pages.get(page)
-        groups.set(page, [{ location, title, text: "", score: one.score, terms: {} }])
+        groups.set(page, [{ location, title: title + (partial ? PARTIAL_MARK : ""), text: "", score: one.score,
+          terms: {} }])
       }
       groups.get(page).push({
         location: located(one),
