@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from . import markup
+from .chart_cache import FORMS
 from .figure_exports import alt_text, bar_value
 from .figures import FigureData
 from .layout import SiteLayout
@@ -19,10 +20,10 @@ NUMERIC = re.compile(r"^[\d,.%/+\-]+$")
 
 @dataclass(frozen=True)
 class Chart:
-    """A figure's data with its drawn chart's size in pixels, per language."""
+    """A figure's data with its drawn chart's size in pixels, per language and form (chart_cache.FORMS)."""
 
     data: FigureData
-    size: dict  # {"zh": (width, height), "en": (width, height)}
+    size: dict  # {("zh", "wide"): (width, height), ("zh", "phone"): …, ("en", "wide"): …, …}
 
 
 def permalink(block_id: str, label: str) -> str:
@@ -142,18 +143,26 @@ class BlockRenderer:
         the copy of that language's drawn chart kept in the other language's folder."""
         printed = figure.printed.get(self.lang)
         if printed:
-            chart = [markup.image(without_markup(figure.caption[self.lang]),
-                                  self.root + self.layout.printed_chart(printed["name"]),
-                                  printed["width"] // 2, printed["height"] // 2)]
+            size = (printed["width"] // 2, printed["height"] // 2)
+            chart = [markup.chart(without_markup(figure.caption[self.lang]),
+                                  {"wide": (self.root + self.layout.printed_chart(printed["name"]), size)},
+                                  self.viewer_words)]
         else:
             chart = [self.image(figure.number, chart_lang=chart_lang)] if self.charted(figure) else []
         return chart + [f"<figcaption>{inline_html(figure.caption[self.lang])} {link}</figcaption>"]
 
-    def image(self, number: int, thumbnail: bool = False, chart_lang: str | None = None) -> str:
+    def image(self, number: int, chart_lang: str | None = None) -> str:
+        """A figure's drawn chart, for a column of text and for a phone, opening full size when followed."""
         chart = self.charts[number]
-        width, height = chart.size[self.lang]
-        src = self.root + self.layout.chart(number, chart_lang)
-        return markup.image(alt_text(chart.data, self.lang, self.style), src, width, height, thumbnail)
+        lang = chart_lang or self.lang
+        sources = {form: (self.root + self.layout.chart(number, chart_lang, form), chart.size[(lang, form)])
+                   for form in FORMS}
+        return markup.chart(alt_text(chart.data, lang, self.style), sources, self.viewer_words)
+
+    @property
+    def viewer_words(self) -> dict[str, str]:
+        """The words of the controls of a chart opened full size."""
+        return {key: self.words[key] for key in ("zoom_in", "zoom_out", "close")}
 
     def figure_notes(self, number: int) -> list[str]:
         data = self.charts[number].data

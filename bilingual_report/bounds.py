@@ -14,8 +14,9 @@ MAX_LABEL = 200           # characters of a bar's label
 HEX_COLOUR = re.compile(r"^#(?:[0-9A-Fa-f]{3}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})$")
 HATCH = re.compile(r"^[/\\|\-+xoO.*]{0,8}$")
 # the chart style's sizes: (smallest, largest)
-STYLE_RANGES = {"width_inches": (2.0, 20.0), "panel_title_inches": (0.1, 3.0), "bar_inches": (0.1, 3.0),
-                "font_size": (6.0, 36.0), "label_wrap": (5, 200)}
+STYLE_RANGES = {"width_inches": (1.0, 20.0), "panel_title_inches": (0.1, 3.0), "bar_inches": (0.1, 3.0),
+                "font_size": (6.0, 36.0), "label_wrap": (5, 200), "title_wrap": (5, 200)}
+PHONE_STYLE = ("width_inches", "label_wrap", "title_wrap")  # what the phone's drawing of a chart changes
 
 
 def number_problem(value: object) -> str | None:
@@ -32,12 +33,19 @@ def number_problem(value: object) -> str | None:
 def style_problems(style: dict) -> list[tuple[tuple, str]]:
     """(key path, what is wrong) for each size outside its range and each colour or hatch a chart cannot use."""
     found = []
-    for key, (low, high) in STYLE_RANGES.items():
-        value = style.get(key)
+    phone = style.get("phone")
+    if not isinstance(phone, dict) or set(phone) != set(PHONE_STYLE):
+        found.append((("phone",), f"'phone' must give {', '.join(PHONE_STYLE)} (the chart as drawn for a phone), "
+                                  f"not {phone!r}"))
+        phone = {}
+    sizes = [((key,), key, style.get(key)) for key in STYLE_RANGES] + \
+        [(("phone", key), f"phone.{key}", phone[key]) for key in PHONE_STYLE if key in phone]
+    for path, name, value in sizes:
+        low, high = STYLE_RANGES[path[-1]]
         integer = isinstance(low, int)
         if number_problem(value) or (integer and not isinstance(value, int)) or not low <= value <= high:
             kind = "a whole number" if integer else "a number"
-            found.append(((key,), f"'{key}' must be {kind} from {low} to {high}, not {value!r}"))
+            found.append((path, f"'{name}' must be {kind} from {low} to {high}, not {value!r}"))
     colours = style.get("colors")
     for name, colour in (colours.items() if isinstance(colours, dict) else []):
         if not isinstance(colour, str) or not HEX_COLOUR.match(colour):

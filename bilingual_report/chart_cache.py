@@ -59,17 +59,28 @@ class ImageCache:
         return image
 
 
-def charts(figures: list[FigureData], style: dict, cache: ImageCache) -> dict[tuple[int, str], Image]:
-    """The SVG chart per (figure number, language)."""
-    found: dict[tuple[int, str], Image] = {}
+FORMS = ("wide", "phone")  # each chart is drawn for a column of text, and narrower for a phone
+
+
+def form_style(style: dict, form: str) -> dict:
+    return {**style, **style["phone"]} if form == "phone" else style
+
+
+def charts(figures: list[FigureData], style: dict, cache: ImageCache) -> dict[tuple[int, str, str], Image]:
+    """The SVG chart per (figure number, language, form)."""
+    found: dict[tuple[int, str, str], Image] = {}
     for figure in figures:
         data = dataclasses.asdict(figure)
         data.pop("path")
         for lang in LANGS:
-            def draw(figure=figure, lang=lang) -> Image:
-                from .charts import draw_svg  # imports matplotlib
-                return Image(*draw_svg(figure, lang, style))
-            found[(figure.number, lang)] = cache.get(f"figure-{figure.number}.{lang}", [data, lang, style], "svg", draw)
+            for form in FORMS:
+                drawn = form_style(style, form)
+
+                def draw(figure=figure, lang=lang, drawn=drawn) -> Image:
+                    from .charts import draw_svg  # imports matplotlib
+                    return Image(*draw_svg(figure, lang, drawn))
+                found[(figure.number, lang, form)] = cache.get(f"figure-{figure.number}.{lang}.{form}",
+                                                               [data, lang, drawn], "svg", draw)
     return found
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import math
 import textwrap
 import warnings
 from pathlib import Path
@@ -42,7 +43,12 @@ def _font_name() -> str:
 
 
 def wrap(label: str, lang: str, width: int) -> str:
-    return "\n".join(textwrap.wrap(label, width * 3 // 5 if lang == "zh" else width, break_long_words=lang == "zh"))
+    """A label in lines of at most width (a Chinese character counting as two letters, nearly); Chinese lines
+    evenly long (浙江绍兴苏泊尔 / 生活电器有限公司, not a last line of one character)."""
+    if lang == "zh":
+        width = width * 3 // 5
+        width = math.ceil(len(label) / math.ceil(len(label) / width)) if label else width
+    return "\n".join(textwrap.wrap(label, width, break_long_words=lang == "zh"))
 
 
 def _slots(labels: list[str], style: dict) -> list[float]:
@@ -57,7 +63,7 @@ def draw_svg(figure: FigureData, lang: str, style: dict) -> tuple[bytes, tuple[i
     colors = style["colors"]
     line = style["font_size"] / 72 * 1.3
     labels = [[wrap(bar.label[lang], lang, style["label_wrap"]) for bar in panel.bars] for panel in figure.panels]
-    titles = [wrap(panel.title[lang], lang, 44) for panel in figure.panels]
+    titles = [wrap(panel.title[lang], lang, style["title_wrap"]) for panel in figure.panels]
     slots = [_slots(panel_labels, style) for panel_labels in labels]
     title_heights = [style["panel_title_inches"] + line * title.count("\n") for title in titles]
     height = sum(title_heights) + sum(sum(s) for s in slots)

@@ -8,6 +8,7 @@ from .profile import Profile
 from .templates import fill_segments
 
 URL = "{url}"  # left in the citation for the page to fill in with the paragraph's address
+ACCESSED = "{accessed}"  # left for the page to fill in with the day the citation is copied
 
 
 def page_reference(node, words: dict, lang: str) -> str:
@@ -46,7 +47,8 @@ def citations(document: Document, labels: dict, published: int | None,
     out: dict[str, dict[str, str]] = {}
     for lang, by_id in references.items():
         fields = {"issuer": (document.issuer or {}).get(lang, ""), "title": document.title[lang],
-                  "year": "" if published is None else str(published), "url": URL}
+                  "year": "" if published is None else str(published), "url": URL,
+                  "accessed": ACCESSED}
         out[lang] = {block_id: fill_segments(labels[lang]["citation"], {**fields, "reference": reference})
                      for block_id, reference in by_id.items()}
     return out

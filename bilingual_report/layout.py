@@ -18,6 +18,7 @@ FULL_TEXT = "full-text"
 PARALLEL_FOLDER = "parallel"
 TMX = "downloads/aligned-text.tmx"
 ALIGNED_CSV = "downloads/aligned-text.csv"
+CITATIONS = {"BibTeX": "downloads/citation.bib", "RIS": "downloads/citation.ris", "CSL-JSON": "downloads/citation.json"}
 ALL_FIGURES_CSV = "figures/all-figures.csv"
 SOCIAL_CARD = "social-card.png"
 SEARCH_INDEX = "search/search_index.json"  # where Material's search box loads a language's index from
@@ -32,7 +33,12 @@ class Division:
 
     @property
     def parallel(self) -> str:
-        return f"{PARALLEL_FOLDER}/{self.slug}"
+        return parallel_of(self.slug)
+
+
+def parallel_of(slug: str) -> str:
+    """The side-by-side page of a page (a division's, the home page's, the full text's)."""
+    return f"{PARALLEL_FOLDER}/{slug}"
 
 
 def division_slug(heading: Heading) -> str:
@@ -75,9 +81,10 @@ class SiteLayout:
         return page_url(slug, anchor)
 
     @staticmethod
-    def chart(number: int, lang: str | None = None) -> str:
-        """A figure's chart; with lang, the copy of that language's chart kept beside the other language's."""
-        return f"figures/figure-{number}{'' if lang is None else '-' + lang}.svg"
+    def chart(number: int, lang: str | None = None, form: str = "wide") -> str:
+        """A figure's chart (in a form of chart_cache.FORMS); with lang, the copy of that language's chart kept
+        beside the other language's."""
+        return f"figures/figure-{number}{'' if lang is None else '-' + lang}{'' if form == 'wide' else '-' + form}.svg"
 
     @staticmethod
     def printed_chart(name: str) -> str:

@@ -65,9 +65,16 @@ def link(text: str, target: str) -> str:
     return f"[{inline_text(text)}]({target})"
 
 
-def image(alt: str, src: str, width: int, height: int, thumbnail: bool = False) -> str:
-    extra = " .thumbnail" if thumbnail else ""
+def image(alt: str, src: str, width: int, height: int, extra: str = "") -> str:
     return f'![{inline_text(alt)}]({src}){{ width="{width}" height="{height}" loading="lazy"{extra} }}'
+
+
+def chart(alt: str, sources: dict[str, tuple[str, tuple[int, int]]], words: dict[str, str]) -> str:
+    """A chart drawn in several forms ({form: (src, (width, height))}, the page's style shows one per screen), as a
+    link to its wide form that opens it full size (the words name the viewer's controls)."""
+    images = " ".join(image(alt, src, *size, f" .chart-{form}") for form, (src, size) in sources.items())
+    data = " ".join(f'data-{key.replace("_", "-")}="{attribute(word)}"' for key, word in words.items())
+    return f'[{images}]({sources["wide"][0]}){{ .chart-zoom {data} }}'
 
 
 def markdown_inside(kind: str = "span") -> str:

@@ -54,8 +54,10 @@ def view_switch(href: str, label: str) -> list[str]:
 class PageWriter:
     """Writes the pages of one language."""
 
-    def __init__(self, blocks: BlockRenderer):
+    def __init__(self, blocks: BlockRenderer, published: int | None = None, official: str | None = None):
         self.blocks = blocks
+        self.published = published  # the year the report was published, where known
+        self.official = official    # the address of the issuer's own publication of it, where known
         self.lang = blocks.lang
         self.labels = blocks.labels
         self.layout: SiteLayout = blocks.layout
@@ -76,6 +78,10 @@ class PageWriter:
             out += [f'<p class="report-issuer">{html.escape(self.blocks.colon(self.labels["issuer"]))}'
                     f'{inline_html(document.issuer[lang])}</p>', ""]
         out += [line for note in document.front for line in (f'<p class="report-front">{inline_html(note[lang])}</p>', "")]
+        about = ([html.escape(self.labels["published_in"].format(year=self.published))] if self.published else []) \
+            + ([f'<a href="{attribute(self.official)}">{html.escape(self.labels["official"])}</a>'] if self.official else [])
+        if about:
+            out += [f'<p class="report-publication">{" · ".join(about)}</p>', ""]
         return out
 
     def intro(self, depth: int) -> list[str]:
@@ -84,6 +90,10 @@ class PageWriter:
         for heading in self.layout.front:
             out += self.blocks.tree(heading, depth)
         return out
+
+    def opening_description(self) -> str:
+        """The description of the pages that open with the report's beginning (home, full text)."""
+        return summary(self.opening_text(), self.lang)
 
     def opening_text(self) -> str:
         opening = first_paragraph(self.document.intro) or first_paragraph(self.layout.front)
@@ -108,8 +118,9 @@ class PageWriter:
 
     def home_page(self, key_figures: KeyFigures | None) -> str:
         lang = self.lang
-        out = markup.front_matter(self.labels["home"], summary(self.opening_text(), lang)) + self.title_block()
-        out += self.intro(2)
+        out = markup.front_matter(self.labels["home"], self.opening_description())
+        out += view_switch(self.layout.link(paths.parallel_of(paths.HOME)), self.labels["parallel_view"])
+        out += self.title_block() + self.intro(2)
         out += markup.heading(2, self.labels["contents"], "contents")
         if key_figures:
             out.append(f"- {markup.link(key_figures.title[lang], self.layout.link(paths.KEY_FIGURES))}")
@@ -119,12 +130,15 @@ class PageWriter:
         out.append(f"- {markup.link(self.labels['full_text'], self.layout.link(paths.FULL_TEXT))}")
         out += [""] + markup.heading(2, self.labels["downloads"], "downloads")
         out += [f"- {markup.link(self.labels['download_tmx'], paths.TMX)}",
-                f"- {markup.link(self.labels['download_csv'], paths.ALIGNED_CSV)}", ""]
+                f"- {markup.link(self.labels['download_csv'], paths.ALIGNED_CSV)}",
+                f"- {self.labels['cite_report']}{self.labels['colon']}"
+                + " · ".join(markup.link(name, path) for name, path in paths.CITATIONS.items()), ""]
         return "\n".join(out + self.actions())
 
     def full_text_page(self) -> str:
         """The whole report on one page, for printing and find-in-page (search finds its parts on their own pages)."""
-        out = markup.front_matter(self.labels["full_text"], summary(self.opening_text(), self.lang))
+        out = markup.front_matter(self.labels["full_text"], self.opening_description())
+        out += view_switch(self.layout.link(paths.parallel_of(paths.FULL_TEXT)), self.labels["parallel_view"])
         out += self.title_block() + self.intro(2)
         for division in self.layout.divisions:
             out += self.blocks.tree(division.heading, 2)
@@ -170,8 +184,7 @@ class PageWriter:
         for number in sorted(blocks.charts):
             block = captions[number]
             out += markup.heading(2, block.caption[lang], f"figure-{number}")
-            out += [f'<div class="figure-thumbnail" {markup.markdown_inside()}>', blocks.image(number, thumbnail=True),
-                    "</div>", "",
+            out += [f'<div class="figure-chart" {markup.markdown_inside()}>', blocks.image(number), "</div>", "",
                     f"{markup.link(words['go_to_figure'], self.layout.link_to_node(block.id))} · "
                     f"{markup.link(words['download'], self.layout.chart_data(number))}", ""]
             out += blocks.figure_notes(number)

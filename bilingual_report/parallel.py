@@ -1,12 +1,13 @@
-"""The side-by-side page of a division: each Chinese block and its English counterpart on one row, made from
-the two languages' block renderers."""
+"""The side-by-side pages of the home page, of each division and of the full text: each Chinese block and its
+English counterpart on one row, made from the two languages' block renderers."""
 from __future__ import annotations
 
 import html
 
 from . import markup
 from .blocks import BlockRenderer, permalink
-from .layout import Division
+from . import layout as paths
+from .layout import Division, parallel_of
 from .model import LANGS, Figure, Heading, Paragraph, Table
 from .pages import PageWriter, action_words, view_switch
 from .text import without_markup
@@ -81,31 +82,57 @@ class ParallelPageWriter:
     def rows(self, heading: Heading, depth: int) -> list[str]:
         out = self.heading_row(depth, heading)
         for child in heading.children:
-            if isinstance(child, Heading):
-                out += self.rows(child, depth + 1)
-            elif isinstance(child, Paragraph):
-                out += self.paragraph_row(child)
-            elif isinstance(child, Table):
-                out += self.table_row(child)
-            else:
-                out += self.figure_row(child)
+            out += self.rows(child, depth + 1) if isinstance(child, Heading) else self.block_row(child)
         return out
+
+    def block_row(self, node: Paragraph | Table | Figure) -> list[str]:
+        if isinstance(node, Paragraph):
+            return self.paragraph_row(node)
+        return self.table_row(node) if isinstance(node, Table) else self.figure_row(node)
+
+    def opening_rows(self, depth: int) -> list[str]:
+        """The title, and the introduction and front matter (a preface) in pairs, as the home page has them."""
+        document = self.page.document
+        titles = " ".join(f'<span lang="{lang}">{html.escape(without_markup(document.title[lang]), quote=False)}</span>'
+                          for lang in LANGS)
+        out = [f'<h1 id="title" class="pair">{titles}</h1>', ""]
+        for node in document.intro:
+            out += self.block_row(node)
+        for heading in self.page.layout.front:
+            out += self.rows(heading, depth)
+        return out
+
+    def presenting(self, slug: str, name: str, description: str, body: list[str]) -> str:
+        """A side-by-side page presenting the page at slug (named name), with the link back to it."""
+        title = self.labels["parallel_title"].format(heading=without_markup(name))
+        out = markup.front_matter(title, description, canonical=slug, wide=True)
+        out += view_switch(self.page.layout.link(slug, root=ROOT), self.labels["single_view"])
+        return "\n".join(out + body + action_words(self.labels))
 
     def page_for(self, division: Division) -> str:
         heading = division.heading
-        title = self.labels["parallel_title"].format(heading=without_markup(heading.printed(self.lang)))
-        out = markup.front_matter(title, self.page.heading_description(heading), canonical=division.slug, wide=True)
-        out += view_switch(self.page.layout.link(division.slug, root=ROOT), self.labels["single_view"])
-        out += self.rows(heading, 1)
-        return "\n".join(out + action_words(self.labels))
+        return self.presenting(division.slug, heading.printed(self.lang), self.page.heading_description(heading),
+                         self.rows(heading, 1))
+
+    def home_page(self) -> str:
+        return self.presenting(paths.HOME, self.labels["home"], self.page.opening_description(), self.opening_rows(2))
+
+    def full_text_page(self) -> str:
+        body = self.opening_rows(2)
+        for division in self.page.layout.divisions:
+            body += self.rows(division.heading, 2)
+        return self.presenting(paths.FULL_TEXT, self.labels["full_text"], self.page.opening_description(), body)
 
 
 def parallel_pages(writers: dict[str, PageWriter]) -> dict[str, str]:
-    """Path under the docs folder → page text, for the side-by-side page of every division in both languages."""
+    """Path under the docs folder → page text, for the side-by-side page of the home page, of every division and of
+    the full text, in both languages."""
     pages = {}
     for lang in LANGS:
         writer = ParallelPageWriter(writers, lang)
+        pages[markup.docs_path(lang, parallel_of(paths.HOME))] = writer.home_page() + "\n"
         for division in writers[lang].layout.divisions:
             pages[markup.docs_path(lang, division.parallel)] = writer.page_for(division) + "\n"
+        pages[markup.docs_path(lang, parallel_of(paths.FULL_TEXT))] = writer.full_text_page() + "\n"
     return pages
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from . import layout as paths
 from .blocks import BlockRenderer, Chart
-from .chart_cache import ImageCache, charts as draw_charts, social_cards
+from .citation_exports import EXPORTS, Work, work_of
+from .chart_cache import FORMS, ImageCache, charts as draw_charts, social_cards
 from .checks import Findings, collect, enforce
 from .citations import block_references, citations
 from .figure_exports import csv_bytes
@@ -39,10 +40,15 @@ class Generated:
     files: dict[str, str | bytes]
     charts_drawn: int
     findings: Findings
+    published: int | None
 
     @property
     def document(self) -> Document:
         return self.reading.document
+
+    def work(self, lang: str, url: str | None = None) -> Work:
+        """The report as a reference to it gives it, in one language."""
+        return work_of(self.document, self.published, lang, url)
 
     def site_name(self, lang: str) -> str:
         return self.document.title[lang]
@@ -64,12 +70,13 @@ def site_pages(document: Document, profile: Profile, settings: Settings, charts:
     references = block_references(document, profile)
     cited = citations(document, settings.labels, settings.published, references)
     writers = {lang: PageWriter(BlockRenderer(lang, settings.labels[lang], settings.chart_style, charts, cited[lang],
-                                              layout)) for lang in LANGS}
+                                              layout), settings.published, settings.official) for lang in LANGS}
     return layout, {**render_pages(writers, key_figures, references), **parallel_pages(writers)}
 
 
-def generate(settings: Settings, cache_dir: Path) -> Generated:
-    """Everything generated for the report; cache_dir keeps drawn charts and PDF readings between builds."""
+def generate(settings: Settings, cache_dir: Path, homes: dict[str, str] | None = None) -> Generated:
+    """Everything generated for the report; cache_dir keeps drawn charts and PDF readings between builds; homes
+    gives each language's home address where the site's address is known (references to the report give it)."""
     profile = load_profile(settings.profile)
     reading = read_report(settings.sources, profile, cache_dir / "pdf")
     document = reading.document
@@ -81,7 +88,8 @@ def generate(settings: Settings, cache_dir: Path) -> Generated:
     cache = ImageCache(cache_dir / "charts")
     svgs = draw_charts(figures, style, cache)
     cards = social_cards(document.title, document.issuer, style, cache)
-    charts = {f.number: Chart(f, {lang: svgs[(f.number, lang)].size for lang in LANGS}) for f in figures}
+    charts = {f.number: Chart(f, {(lang, form): svgs[(f.number, lang, form)].size for lang in LANGS for form in FORMS})
+              for f in figures}
     layout, files = site_pages(document, profile, settings, charts, key_figures)
     tmx, aligned_csv = tmx_bytes(document), aligned_csv_bytes(document)
     for lang in LANGS:
@@ -89,21 +97,27 @@ def generate(settings: Settings, cache_dir: Path) -> Generated:
         files[docs_file(lang, paths.TMX)] = tmx
         files[docs_file(lang, paths.ALIGNED_CSV)] = aligned_csv
         files[docs_file(lang, paths.SEARCH_INDEX)] = search_index_bytes(document, layout, lang)
+        work = work_of(document, settings.published, lang, (homes or {}).get(lang))
+        for name, export in EXPORTS.items():
+            files[docs_file(lang, paths.CITATIONS[name])] = export(work)
         for figure in figures:
-            files[docs_file(lang, layout.chart(figure.number))] = svgs[(figure.number, lang)].data
-            for other in LANGS:  # the other language's chart, for the side-by-side pages
-                if other != lang:
-                    files[docs_file(lang, layout.chart(figure.number, other))] = svgs[(figure.number, other)].data
+            for form in FORMS:
+                files[docs_file(lang, layout.chart(figure.number, form=form))] = svgs[(figure.number, lang, form)].data
+                for other in LANGS:  # the other language's chart, for the side-by-side pages
+                    if other != lang:
+                        files[docs_file(lang, layout.chart(figure.number, other, form))] = \
+                            svgs[(figure.number, other, form)].data
             files[docs_file(lang, layout.chart_data(figure.number))] = csv_bytes([figure], lang, style)
         if figures:
             files[docs_file(lang, paths.ALL_FIGURES_CSV)] = csv_bytes(figures, lang, style)
         for name, data in reading.images.items():  # both languages' printed figures, for the side-by-side pages
             files[docs_file(lang, layout.printed_chart(name))] = data
-    return Generated(reading, layout, figures, key_figures, files, cache.drawn, findings)
+    return Generated(reading, layout, figures, key_figures, files, cache.drawn, findings, settings.published)
 
 
-def generate_docs(settings: Settings, docs_dir: Path, cache_dir: Path) -> tuple[Generated, WriteReport]:
-    generated = generate(settings, cache_dir)
+def generate_docs(settings: Settings, docs_dir: Path, cache_dir: Path,
+                  homes: dict[str, str] | None = None) -> tuple[Generated, WriteReport]:
+    generated = generate(settings, cache_dir, homes)
     return generated, write_pages(docs_dir, generated.files, LANGS)
 
 

@@ -1,6 +1,7 @@
 """Load and check the site settings (data/site.yml) and the chart style (data/chart-style.yml)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -12,23 +13,26 @@ from .templates import segments_problem, template_problem
 from .yaml_lines import load_yaml_with_lines
 
 REQUIRED_LABELS = ("home", "contents", "issuer", "permalink", "figure_link", "table_note", "downloads",
-                   "download_tmx", "download_csv", "full_text", "parallel_view", "colon",
+                   "download_tmx", "download_csv", "cite_report", "official", "full_text", "parallel_view", "colon",
                    "single_view", "actions", "copy_link", "copy_citation", "show_other", "hide_other", "copied",
                    "copy_failed", "other_failed")
 # Labels that are templates, with the {fields} each may use; the ones marked True must appear.
 TEMPLATES = {
     "parallel_title": {"heading": True},
+    "published_in": {"year": True},
 }
 # Labels that are lists of segments: a segment whose field has no value (no issuer) is left out.
 SEGMENTS = {
-    "citation": {"issuer": False, "title": False, "year": False, "reference": True, "url": True},
+    "citation": {"issuer": False, "title": False, "year": False, "reference": True, "url": True, "accessed": True},
     "site_description": {"issuer": False, "title": True},
 }
-REQUIRED_STYLE = ("width_inches", "panel_title_inches", "bar_inches", "font_size", "label_wrap", "colors",
+REQUIRED_STYLE = ("width_inches", "panel_title_inches", "bar_inches", "font_size", "label_wrap", "title_wrap", "phone",
+                  "colors",
                   "derived_hatch", "units", "words")
 REQUIRED_WORDS = ("about", "more_than", "derived", "stated", "lower_bound", "note", "data", "download",
                   "download_all", "figures_page", "figures_intro", "go_to_figure", "csv_header", "column_label",
                   "column_value", "column_source", "panel", "not_in_text", "redrawn", "chart", "alt_panel", "alt_separator",
+                  "zoom_in", "zoom_out", "close",
                   *FINDING_WORDS)
 
 
@@ -42,13 +46,14 @@ class Settings:
     published: int | None        # the year the report was published, for citations (None: unknown)
     key_figures: Path | None = None  # the headline numbers' data file, when the report has a key figures page
     strict_checks: bool = False  # translation and data findings stop the build
+    official: str | None = None  # the address of the report as its issuer publishes it (its PDF)
 
     def for_sources(self, sources: tuple[Path, ...]) -> "Settings":
         """The settings for a report: this one's as they are, another one's without the data and the year of
         publication that belong to this one."""
         if [p.resolve() for p in sources] == [p.resolve() for p in self.sources]:
             return self
-        return replace(self, sources=tuple(sources), figures=None, key_figures=None, published=None)
+        return replace(self, sources=tuple(sources), figures=None, key_figures=None, published=None, official=None)
 
     @property
     def source_names(self) -> str:
@@ -130,6 +135,10 @@ def load_settings(path: Path, root: Path) -> Settings:
     if not isinstance(published, int) or isinstance(published, bool) or not 1900 <= published <= 2999:
         problems.append(_problem(path, where, ("published",), "'published' must be the year the report was published",
                                  "for example: published: 2020"))
+    official = data.get("official")
+    if official is not None and (not isinstance(official, str) or not re.match(r"https?://[^\s\"<>]+$", official)):
+        problems.append(_problem(path, where, ("official",), "'official' must be the web address (http:// or https://) "
+                                 "of the report as its issuer publishes it", "or leave it out"))
     strict = data.get("strict_checks", False)
     if not isinstance(strict, bool):
         problems.append(_problem(path, where, ("strict_checks",), "strict_checks must be true or false"))
@@ -138,4 +147,4 @@ def load_settings(path: Path, root: Path) -> Settings:
     sources = [data["source"]] if isinstance(data["source"], str) else data["source"]
     return Settings(tuple(root / source for source in sources), root / data["profile"], {lang: dict(languages[lang]) for lang in LANGS},
                     root / data["figures"], load_chart_style(root / data["chart_style"]), published,
-                    root / key_figures if key_figures else None, strict)
+                    root / key_figures if key_figures else None, strict, official)

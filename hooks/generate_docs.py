@@ -77,7 +77,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             settings = settings.for_sources(tuple(Path(p).resolve() for p in report["source"].split(os.pathsep)))
         if report.get("strict"):
             settings = replace(settings, strict_checks=True)
-        generated, written = generate_docs(settings, docs, root / ".cache")
+        generated, written = generate_docs(settings, docs, root / ".cache", _homes(config, i18n))
     except InputError as err:
         if not SERVING.active:
             for line in error_lines(err.problems):
@@ -96,8 +96,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _homes(config: MkDocsConfig, i18n) -> dict[str, str] | None:
+    """Each language's home address, where the site's is known."""
+    if not config.site_url:
+        return None
+    root = config.site_url.rstrip("/") + "/"
+    return {language.locale: root + ("" if language.default else language.locale + "/")
+            for language in i18n.config.languages}
+
+
 def _configure(config: MkDocsConfig, i18n, generated: Generated, labels: dict) -> None:
     config.nav = [nav_path(slug) for slug in generated.layout.nav]
+    # the report as Zotero and Google Scholar read it from every page's citation_* metadata (overrides/main.html)
+    config.extra["citation"] = {language.locale: vars(generated.work(language.locale))
+                                for language in i18n.config.languages}
     default = next(language.locale for language in i18n.config.languages if language.default)
     config.site_name = generated.site_name(default)
     config.site_description = generated.site_description(labels, default)

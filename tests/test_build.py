@@ -91,9 +91,15 @@ def test_figures_in_both_languages(built_site):
         assert alt and number_text in alt.group(1), lang
         assert 'href="../figures/figure-1.csv"' in section
         figures = (built_site / prefix / "figures/index.html").read_text(encoding="utf-8")
-        assert figures.count('class="figure-thumbnail"') == 6
+        assert figures.count('class="figure-chart"') == 6
         for n in range(1, 7):
             assert (built_site / prefix / f"figures/figure-{n}.svg").stat().st_size > 5000
+            assert (built_site / prefix / f"figures/figure-{n}-phone.svg").stat().st_size > 5000
+            # each chart in both forms, as a link that opens the wide one full size, its controls' words given
+            link = re.search(rf'<a class="chart-zoom"([^>]*)href="figure-{n}\.svg">(.*?)</a>', figures)
+            assert link and all(f'data-{key}="' in link.group(1) for key in ("zoom-in", "zoom-out", "close")), n
+            assert re.search(r'class="chart-wide"[^>]*src="figure-\d\.svg"', link.group(2))
+            assert re.search(rf'class="chart-phone"[^>]*src="figure-{n}-phone\.svg"', link.group(2))
         data = (built_site / prefix / "figures/all-figures.csv").read_bytes()
         assert data.startswith("\ufefffigure,".encode("utf-8"))
     note = (built_site / "en/section-2/index.html").read_text(encoding="utf-8")

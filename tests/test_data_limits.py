@@ -50,7 +50,7 @@ def test_the_projects_chart_style_is_within_its_limits():
 
 
 @pytest.mark.parametrize("key, value, expected", [
-    ("width_inches", 100000, "'width_inches' must be a number from 2.0 to 20.0, not 100000"),
+    ("width_inches", 100000, "'width_inches' must be a number from 1.0 to 20.0, not 100000"),
     ("font_size", -13, "'font_size' must be a number from 6.0 to 36.0, not -13"),
     ("font_size", "large", "'font_size' must be a number"),
     ("label_wrap", 12.5, "'label_wrap' must be a whole number from 5 to 200"),

@@ -161,22 +161,26 @@ def charts(figures, style, folder):
 
 def test_charts_are_deterministic_and_cached(tmp_path, figures):
     first, drawn = charts(figures[:2], STYLE, tmp_path)
-    assert drawn == 4
+    assert drawn == 8  # two figures, two languages, wide and for a phone
     again, drawn_again = charts(figures[:2], STYLE, tmp_path)
     assert drawn_again == 0 and again == first
     fresh, _ = charts(figures[:2], STYLE, tmp_path / "other")
     assert fresh == first  # drawn anew, byte for byte the same
-    svg = first[(1, "zh")].data.decode("utf-8")
-    points = re.search(r'<svg[^>]*width="([\d.]+)pt" height="([\d.]+)pt"', svg).groups()
-    assert [round(float(p) * 4 / 3) for p in points] == list(first[(1, "zh")].size)  # the size the pages give it
-    assert "<text" not in svg and "Date" not in svg  # text as paths, no timestamp
+    for form in ("wide", "phone"):
+        svg = first[(1, "zh", form)].data.decode("utf-8")
+        points = re.search(r'<svg[^>]*width="([\d.]+)pt" height="([\d.]+)pt"', svg).groups()
+        assert [round(float(p) * 4 / 3) for p in points] == list(first[(1, "zh", form)].size)  # as the pages give it
+        assert "<text" not in svg and "Date" not in svg  # text as paths, no timestamp
+    # drawn for a phone: narrow enough for a 360-pixel screen's column at its own size (its text the body's size)
+    assert all(first[(n, lang, "phone")].size[0] <= 330 for n in (1, 2) for lang in ("zh", "en"))
+    assert all(first[(n, lang, "wide")].size[0] > 500 for n in (1, 2) for lang in ("zh", "en"))
 
 
 def test_a_style_change_redraws_only_what_it_affects(tmp_path, figures):
     charts(figures[:1], STYLE, tmp_path)
     changed = {**STYLE, "colors": {**STYLE["colors"], "stated": "#000000"}}
     _, drawn = charts(figures[:1], changed, tmp_path)
-    assert drawn == 2
+    assert drawn == 4
 
 
 def test_matplotlib_is_not_imported_when_nothing_changed(tmp_path):
@@ -191,5 +195,5 @@ print(first.charts_drawn, 'matplotlib' in sys.modules)
 """
     runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.split()
             for _ in range(2)]
-    assert runs[0] == ["14", "True"]  # 12 charts and 2 social cards
+    assert runs[0] == ["26", "True"]  # 6 figures in 2 languages and 2 forms, and 2 social cards
     assert runs[1] == ["0", "False"]

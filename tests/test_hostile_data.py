@@ -54,7 +54,7 @@ CASES = {
     "a colour that is none": ("data/chart-style.yml", replace('stated: "#0072B2"', 'stated: "notacolor"'),
                               "chart-style.yml:", "colors.stated must be a colour"),
     "a chart 100,000 inches wide": ("data/chart-style.yml", replace("width_inches: 6.0", "width_inches: 100000"),
-                                    "chart-style.yml:3", "'width_inches' must be a number from 2.0 to 20.0"),
+                                    "chart-style.yml:3", "'width_inches' must be a number from 1.0 to 20.0"),
     "a negative font size": ("data/chart-style.yml", replace("font_size: 13", "font_size: -13"),
                              "chart-style.yml:", "'font_size' must be a number"),
     "10,000 bars": ("data/figures/figure-1.yml", many_bars, "figure-1.yml:", "at most 60 bars"),

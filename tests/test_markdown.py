@@ -65,8 +65,8 @@ def test_side_by_side_page_pairs_every_block_and_is_no_duplicate(tmp_path):
 
 def test_label_templates_are_checked(tmp_path):
     text = (ROOT / "data" / "site.yml").read_text(encoding="utf-8")
-    bad = text.replace('citation: ["{issuer}. ", "{title}. ", "{year}. ", "{reference}. ", "{url}"]',
-                       'citation: ["{issuer}. ", "{title}. ", "{year}. ", "{reference}. ", "{page}"]')
+    bad = text.replace('citation: ["{issuer}. ", "{title}. ", "{year}. ", "{reference}. ", "{url}", " (accessed {accessed})."]',
+                       'citation: ["{issuer}. ", "{title}. ", "{year}. ", "{reference}. ", "{page}", " (accessed {accessed})."]')
     assert bad != text
     (tmp_path / "site.yml").write_text(bad, encoding="utf-8")
     try:

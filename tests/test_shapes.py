@@ -143,9 +143,9 @@ def test_any_report_builds_with_one_command(tmp_path):
         assert not (site / prefix / "figures").exists() and not (site / prefix / "key-figures").exists()
     english = (site / "en/chapter-2/index.html").read_text(encoding="utf-8")
     assert 'data-cite="Regulations of the Province on the Promotion of Patents. Chapter II, Section 1, Article 3, ' \
-           'paragraph 2. {url}"' in english
+           'paragraph 2. {url} (accessed {accessed})."' in english
     chinese = (site / "chapter-2/index.html").read_text(encoding="utf-8")
-    assert 'data-cite="某省专利促进条例[R]. 第二章第一节第三条第 2 段. {url}"' in chinese
+    assert 'data-cite="某省专利促进条例[EB/OL]. [{accessed}]: 第二章第一节第三条第 2 段. {url}"' in chinese
     index = json.loads((site / "en/search/search_index.json").read_text(encoding="utf-8"))
     assert any("patent navigation" in doc.get("text", "") and doc["location"].startswith("chapter-2/#s2-1-3")
                for doc in index["docs"])
@@ -172,7 +172,8 @@ def test_the_tree_reaches_every_page_kind(tmp_path):
     assert 'href="conclusion/"' in home and 'href="appendix-1/"' in home
     appendix = (site / "en/appendix-1/index.html").read_text(encoding="utf-8")
     assert ('<figure id="table-1" class="report-table" data-cite="Provincial Intellectual Property Office. Report on '
-            'the Development of Intellectual Property in the Province in 2020. Table 1. {url}"') in appendix
+            'the Development of Intellectual Property in the Province in 2020. Table 1. {url} '
+            '(accessed {accessed})."') in appendix
     full = (site / "en/full-text/index.html").read_text(encoding="utf-8")
     for node_id in ("preface-1", "s1-1-1-2-1", "conclusion-1", "table-1", "appendix-1-1"):
         assert f'id="{node_id}"' in full

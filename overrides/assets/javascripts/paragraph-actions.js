@@ -12,6 +12,16 @@
   var pageLang = document.documentElement.lang;
   var otherPages = {};
 
+  /* Today, as a citation gives the day it was accessed: 2026-12-07 in Chinese (GB/T 7714), else in words. */
+  function today() {
+    var now = new Date();
+    if (pageLang.indexOf("zh") === 0) {
+      return now.getFullYear() + "-" + String(now.getMonth() + 1).padStart(2, "0") + "-" +
+        String(now.getDate()).padStart(2, "0");
+    }
+    return now.toLocaleDateString(pageLang, { year: "numeric", month: "long", day: "numeric" });
+  }
+
   /* The address of a block: the page's canonical address (a side-by-side page names its language page). */
   function blockUrl(id) {
     var canonical = document.querySelector('link[rel="canonical"]');
@@ -140,7 +150,7 @@
     }
     if (action === "link" || action === "cite") {
       var text = action === "link" ? blockUrl(target.id)
-        : target.dataset.cite.replace("{url}", blockUrl(target.id));
+        : target.dataset.cite.replace("{url}", blockUrl(target.id)).replace("{accessed}", today());
       copyText(text).then(function () {
         status.textContent = words.copied;
       }, function () {
