@@ -29,10 +29,15 @@ class ParallelPageWriter:
         return permalink(block_id, self.labels[label_key]) if lang == self.lang else ""
 
     def heading_row(self, depth: int, heading: Heading) -> list[str]:
+        return self.title_row(depth, heading.id, {lang: heading.printed(lang) for lang in LANGS})
+
+    @staticmethod
+    def title_row(depth: int, block_id: str, texts: dict[str, str]) -> list[str]:
+        """A heading holding both languages' text side by side."""
         tag = f"h{min(depth, markup.MAX_HEADING_LEVEL)}"
-        cells = " ".join(f'<span lang="{lang}">{html.escape(without_markup(heading.printed(lang)), quote=False)}</span>'
+        cells = " ".join(f'<span lang="{lang}">{html.escape(without_markup(texts[lang]), quote=False)}</span>'
                          for lang in LANGS)
-        return [f'<{tag} id="{heading.id}" class="pair">{cells}</{tag}>', ""]
+        return [f'<{tag} id="{block_id}" class="pair">{cells}</{tag}>', ""]
 
     def row(self, block_id: str, cells: list[str], markdown: bool = False) -> list[str]:
         cite = self.blocks[self.lang].cite(block_id)
@@ -93,9 +98,7 @@ class ParallelPageWriter:
     def opening_rows(self, depth: int) -> list[str]:
         """The title, and the introduction and front matter (a preface) in pairs, as the home page has them."""
         document = self.page.document
-        titles = " ".join(f'<span lang="{lang}">{html.escape(without_markup(document.title[lang]), quote=False)}</span>'
-                          for lang in LANGS)
-        out = [f'<h1 id="title" class="pair">{titles}</h1>', ""]
+        out = self.title_row(1, "title", document.title)
         for node in document.intro:
             out += self.block_row(node)
         for heading in self.page.layout.front:
