@@ -26,7 +26,7 @@ serve: $(VENV)/.site-installed
 build: $(VENV)/.site-installed
 	$(PY) scripts/build.py
 
-## tools: Debian's Chromium, a CJK font, Java and npm for the tests and gates, installed where missing
+## tools: Debian's Chromium, a CJK font, Java, npm and LibreOffice Writer for the tests and gates, installed where missing
 tools:
 	sh scripts/install-test-tools.sh
 

@@ -188,11 +188,12 @@ class Cleaner:
         dropped = set().union(*kinds.values())
         self.lines = [line for index, line in enumerate(self.lines) if index not in dropped]
 
-    def clean(self) -> Cleaned:
+    def clean(self, furniture: bool) -> Cleaned:
         self.characters()
-        pages = self.page_numbers()
-        running = self.running_lines(pages)
-        self.remove({"page_number": pages, "running_line": running})
+        if furniture:
+            pages = self.page_numbers()
+            running = self.running_lines(pages)
+            self.remove({"page_number": pages, "running_line": running})
         self.contents()  # after the page furniture, which may cut a long contents page too
         self.hyphens()
         self.broken_words()
@@ -513,12 +514,13 @@ def cleaning_version() -> str:
 
 
 def stored_clean(lines: list[Line], structure: Structure, stored: Path) -> Cleaned:
-    """clean(), kept in a file (a PDF's lines are cleaned once, not at every build)."""
+    """clean() of a PDF's lines (its furniture found by position as it was read), kept in a file: a PDF's lines are
+    cleaned once, not at every build."""
     if stored.exists():
         data = json.loads(stored.read_text(encoding="utf-8"))
         return Cleaned([tuple(line) for line in data["lines"]], [Repair(**r) for r in data["repairs"]],
                        [tuple(w) for w in data["warnings"]], [tuple(e) for e in data["errors"]])
-    cleaned = clean(lines, structure)
+    cleaned = clean(lines, structure, furniture=False)
     stored.parent.mkdir(parents=True, exist_ok=True)
     temporary = stored.with_name(stored.name + ".tmp")
     temporary.write_text(json.dumps({"lines": cleaned.lines, "repairs": [dataclasses.asdict(r) for r in cleaned.repairs],
@@ -528,6 +530,7 @@ def stored_clean(lines: list[Line], structure: Structure, stored: Path) -> Clean
     return cleaned
 
 
-def clean(lines: list[Line], structure: Structure) -> Cleaned:
-    """The lines with furniture removed and breaks repaired; what was done, and what was uncertain."""
-    return Cleaner(lines, structure).clean()
+def clean(lines: list[Line], structure: Structure, furniture: bool = True) -> Cleaned:
+    """The lines with breaks repaired and, unless the reader found it by position (a PDF's), page furniture
+    removed; what was done, and what was uncertain."""
+    return Cleaner(lines, structure).clean(furniture)

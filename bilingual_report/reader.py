@@ -219,7 +219,7 @@ class DocumentReader:
             stored = self.cache / f"{pdf.key}-{self.profile.digest}-{cleaning_version()}.clean.json"
             cleaned = stored_clean(pdf.lines, structure, stored)
         else:
-            cleaned = clean(pdf.lines, structure)
+            cleaned = clean(pdf.lines, structure, furniture=False)
         cleaned.repairs = sorted(pdf.repairs + cleaned.repairs, key=lambda r: r.line)
         return SourceRead(cleaned, split_blocks(cleaned.lines), pages=pdf.pages, printed=pdf.images,
                           columns=pdf.columns)

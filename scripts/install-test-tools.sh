@@ -1,7 +1,7 @@
 #!/bin/sh
 # Install what the browser tests and quality gates need from Debian, only where missing:
-# Chromium, a small CJK font (so that screenshots and test PDFs show Chinese), Java for the Nu Html Checker, and
-# Pango for WeasyPrint (the test PDFs).
+# Chromium, a small CJK font (so that screenshots and test PDFs show Chinese), Java for the Nu Html Checker, Pango
+# for WeasyPrint and LibreOffice Writer (both make test PDFs: LibreOffice exports Word documents, as offices do).
 set -eu
 missing=""
 [ -x /usr/bin/chromium ] || missing="$missing chromium"
@@ -10,6 +10,7 @@ command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
 command -v npm >/dev/null 2>&1 || missing="$missing nodejs npm"
 # WeasyPrint, which typesets the test PDFs, needs Pango
 ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || missing="$missing libpango-1.0-0 libpangoft2-1.0-0"
+command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-writer-nogui"
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
 echo "installing:$missing"

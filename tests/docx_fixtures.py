@@ -8,6 +8,7 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from docx import Document
 from docx.oxml import OxmlElement
@@ -64,8 +65,9 @@ def numbering_lists(document) -> dict[str, str]:
             label = by_level.get(level)
             lvl = OxmlElement("w:lvl")
             lvl.set(qn("w:ilvl"), str(level))
+            suffix = "tab" if name.startswith("en") else "nothing"  # Word's default, and Chinese documents' habit
             for tag, value in (("w:start", "1"), ("w:numFmt", label.format if label else "decimal"),
-                               ("w:lvlText", label.text if label else f"%{level + 1}."), ("w:suff", "nothing")):
+                               ("w:lvlText", label.text if label else f"%{level + 1}."), ("w:suff", suffix)):
                 child = OxmlElement(tag)
                 child.set(qn("w:val"), value)
                 lvl.append(child)
@@ -115,8 +117,9 @@ def label_of(text: str, lang: str, law: bool) -> tuple[Label, str] | None:
     return None
 
 
-def write_docx(source: Path, target: Path, pictures: bool = True, breaks_every: int = 7) -> Path:
-    """The source text as a Word document."""
+def write_docx(source: Path, target: Path, pictures: bool = True, breaks_every: int = 7,
+               layout: Callable[[object], None] | None = None) -> Path:
+    """The source text as a Word document; `layout` sets its pages and tables up before it is saved."""
     text = source.read_text(encoding="utf-8")
     law = "第一条" in text
     document = Document()
@@ -140,6 +143,8 @@ def write_docx(source: Path, target: Path, pictures: bool = True, breaks_every: 
                 add_runs(document.add_paragraph(style="Heading 1"), line, False)
             else:
                 add_runs(document.add_paragraph(), line, count % breaks_every == 5)
+    if layout:
+        layout(document)
     target.parent.mkdir(parents=True, exist_ok=True)
     document.save(str(target))
     return target
@@ -149,6 +154,7 @@ def write_table(document, block: str) -> None:
     rows = [line.split("\t") for line in block.split("\n")]
     width = max(len(row) for row in rows)
     table = document.add_table(rows=len(rows), cols=width)
+    table.style = document.styles["Table Grid"]
     for index, row in enumerate(rows):
         cells = [cell for cell in row if cell.strip()]
         if len(cells) == 1 and width > 1:  # a title row: one cell across the table

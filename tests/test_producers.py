@@ -1,7 +1,8 @@
 """PDFs as other producers make them: Typst (its own fonts with ligatures, justified and hyphenated English whose
 every hyphen is mapped to a soft one, hanging indents for numbered items, tables that repeat their header rows on
-each page) in two layouts, for the three reports, each read back to its text's tree; and the glyph, space, cell and
-table-continuation rules one by one."""
+each page) and LibreOffice Writer exporting a Word document (list paragraphs with no space between them, numbers
+followed by a tab, table rows broken by a page, title and header rows repeated), each in two layouts, for the three
+reports, each read back to its text's tree; and the glyph, space, cell and table-continuation rules one by one."""
 from __future__ import annotations
 
 import re
@@ -9,11 +10,12 @@ import re
 import pytest
 
 from bilingual_report.model import Table
-from bilingual_report.sources.pdf import PdfReader, cell_text, glyphs, hanging_start, line_text
+from bilingual_report.sources.pdf import PdfReader, cell_text, glyphs, hanging_start, lead_width, line_text
 
 from helpers import PAPER, read_report
 from test_cleanup import cleaned
 from test_shapes import DEEP, LAW
+from libreoffice_fixtures import LAYOUTS as OFFICE_LAYOUTS, write_libreoffice_pdf
 from typst_fixtures import LAYOUTS, write_typst_pdf
 
 HAN = "\u4e00-\u9fff，。；：、（）“”"
@@ -61,6 +63,32 @@ def test_the_producers_faults_are_counted_with_their_pages(typst_pdfs):
     assert re.search(r"dropped the header rows tables repeat on 2 pages \(pages 8-9\)", summary), summary
 
 
+@pytest.fixture(scope="module")
+def office_pdfs(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("libreoffice")
+    return {(source.stem, layout): write_libreoffice_pdf(source, folder / f"{source.stem}-{layout}.pdf", layout)
+            for source in (PAPER, LAW, DEEP) for layout in OFFICE_LAYOUTS}
+
+
+@pytest.mark.parametrize("layout", list(OFFICE_LAYOUTS))
+@pytest.mark.parametrize("source", [PAPER, LAW, DEEP], ids=["paper", "law", "deep"])
+def test_a_word_document_exported_by_libreoffice_reads_as_its_text(office_pdfs, source, layout):
+    text = read_report(source).document
+    reading = read_report(office_pdfs[(source.stem, layout)])
+    assert tree(reading.document) == tree(text)
+    assert reading.document.title == text.title
+
+
+def test_libreoffices_table_breaks_are_repaired_and_counted_with_their_pages(office_pdfs):
+    """The paper's ten-company table crosses a page in both layouts: a row cut in two by the break is rejoined;
+    with rows kept whole, the title and header rows LibreOffice repeats on the next page are dropped."""
+    broken = read_report(office_pdfs[(PAPER.stem, "rows-break")]).cleaned.summary()
+    assert re.search(r"rejoined 1 table row cut by a page break \(page \d+\)", broken), broken
+    repeated = read_report(office_pdfs[(PAPER.stem, "headers-repeated")]).cleaned
+    assert re.search(r"dropped the header rows tables repeat on \d+ pages \(pages [\d, -]+\)", repeated.summary())
+    assert repeated.count("table_row") == 0
+
+
 def chars(text: str, x: float = 0.0, size: float = 10.0, gap: float = 0.0) -> list[dict]:
     """Characters of a line as pdfplumber gives them, each 0.5 em wide, `gap` points apart."""
     out = []
@@ -83,6 +111,40 @@ def test_glyphs_read_as_the_letters_they_print(given, expected, repairs):
         line.append({"text": text, "x0": 5.0 * k, "x1": 5.0 * k + 5, "size": 10.0, "fontname": "Serif"})
     read, found = glyphs(line)
     assert "".join(c["text"] for c in read) == expected and found == repairs
+
+
+def body_line(text: str, x1: float, base: float, size: float = 10.0) -> dict:
+    """A line of body text as the reader measures it (from x = 0; `x1` where it stops)."""
+    from bilingual_report.text import language_of
+    return {"text": text, "x0": 0.0, "x1": x1, "base": base, "size": size, "hang": None,
+            "lead": lead_width(chars(text, size=size), []), "lang": language_of(text)}
+
+
+@pytest.mark.parametrize("text, width", [
+    ("15.2%。", 30.0),  # a number and its mark go down to the next line together
+    ("增长", 5.0),       # one Han character
+    ("增。长", 10.0),     # with the mark that may not start a line
+    ("Zhejiang-based brands", 70.0),  # a word, up to the space
+])
+def test_what_a_line_starts_with_that_cannot_be_broken(text, width):
+    """Characters half an em wide (5 points): the first piece a line break could not have cut."""
+    assert lead_width(chars(text), [72.5]) == pytest.approx(width)
+
+
+@pytest.mark.parametrize("next_text, expected", [("15.2%。", False), ("增长率达到", True)])
+def test_a_chinese_line_short_by_less_than_the_next_lines_first_word_is_full(next_text, expected):
+    """Chinese lines fill the measure: one stopping 33 points short before «15.2%。» (30 points wide, which cannot
+    be broken) was full; the same line before a Han character, which would have fitted, ended its paragraph."""
+    previous = body_line("发明专利授权三点二万件，同比增长", 332.0, 100.0)
+    line = dict(body_line(next_text, 50.0, 113.0), lang="zh")  # digits alone: the line before's language
+    assert PdfReader.new_paragraph(previous, line, (0.0, 365.0), {None: 1.3, "zh": 1.3}, 10.0) is expected
+
+
+def test_a_line_of_digits_alone_goes_on_with_the_paragraph_in_its_language():
+    """«23» wrapped alone onto a line of an English paragraph is the paragraph's, not a change of language."""
+    previous = body_line("obtained 61 clues for the intellectual property infringement of", 330.0, 100.0)
+    line = dict(body_line("23", 10.0, 113.0), lang="en")
+    assert PdfReader.new_paragraph(previous, line, (0.0, 365.0), {None: 1.3, "en": 1.3}, 10.0) is False
 
 
 def test_a_space_character_of_the_pdf_is_a_space_however_narrow_the_gap():

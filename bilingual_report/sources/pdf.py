@@ -210,6 +210,22 @@ def hanging_start(chars: list[dict], spaces: list[float]) -> float | None:
     return None
 
 
+NO_LINE_START = set("，。、；：？！”’）》」』】〉%,.;:?!)]")  # marks a line never starts with: they go with the word before
+
+
+def lead_width(chars: list[dict], spaces: list[float]) -> float:
+    """The width of what a line starts with that cannot be broken: a Han character, or a word (letters, digits and
+    marks up to a space or a Han character), with the marks that may not start a line after it."""
+    end = 0
+    if not HAN_IDEOGRAPH.match(chars[0]["text"]):
+        while end + 1 < len(chars) and not HAN_IDEOGRAPH.match(chars[end + 1]["text"]) \
+                and not chars[end + 1]["text"].isspace() and not spaced(chars[end], chars[end + 1], spaces):
+            end += 1
+    while end + 1 < len(chars) and chars[end + 1]["text"] in NO_LINE_START:
+        end += 1
+    return chars[end]["x1"] - chars[0]["x0"]
+
+
 def line_text(chars: list[dict], spaces: list[float] = ()) -> str:
     """A line's text from its characters: a space where the PDF has one or a gap is wide enough for one (`spaces`:
     the middles of the line's space characters, sorted), runs of bold characters (a font whose name says Bold) as
@@ -360,7 +376,8 @@ class PdfReader:
             gaps = sorted((c["x0"] + c["x1"]) / 2 for c in spaces if c["top"] <= middle <= c["bottom"])
             lines.append({"text": line_text(chars, gaps), "top": line["top"], "bottom": line["bottom"],
                           "base": statistics.median(c["bottom"] for c in chars),
-                          "x0": line["x0"], "x1": line["x1"], "hang": hanging_start(chars, gaps), "size": statistics.median(c["size"] for c in chars),
+                          "x0": line["x0"], "x1": line["x1"], "hang": hanging_start(chars, gaps),
+                          "lead": lead_width(chars, gaps), "size": statistics.median(c["size"] for c in chars),
                           "bold": all("bold" in c["fontname"].lower() for c in chars), "repairs": repairs,
                           "at": reading_place(line["x0"], line["top"], gutter)})
         boxes = [(image["x0"], image["top"], image["x1"], image["bottom"]) for image in page.images
@@ -384,6 +401,7 @@ class PdfReader:
                 self.place(pending.pop(0), page)
                 previous = None
             text = line["text"]
+            line["lang"] = language_of(text) or (previous or {}).get("lang")  # digits alone: the paragraph's
             if previous is not None and self.new_paragraph(previous, line, (left, right), steps, body_size):
                 self.emit("", page)
             heading = line["bold"] and line["size"] > body_size * HEADING_SIZE
@@ -408,18 +426,19 @@ class PdfReader:
         """Whether a line starts a paragraph: after a gap, at a change of size or language, indented further than
         the line before it (unless it stands where that line's text starts after its number: a hanging indent, the
         lines of a numbered list's item), or after a Chinese line that stops short of the Chinese text's right edge
-        (Chinese text fills every line of a paragraph but its last)."""
+        (Chinese text fills every line of a paragraph but its last, up to the room the next line's first character or
+        word would need). A line of digits alone is in the language of the line before it."""
         left, right = edges
         heading = max(previous["size"], line["size"]) > body_size * HEADING_SIZE and previous["size"] != line["size"]
-        lang = language_of(line["text"])
-        usual = steps.get(lang if lang == language_of(previous["text"]) else None, steps[None])
+        lang = line["lang"]
+        usual = steps.get(lang if lang == previous["lang"] else None, steps[None])
         gap = (line["base"] - previous["base"]) / max(previous["size"], line["size"]) > usual * PARAGRAPH_GAP
         size = line["size"]
         indented = line["x0"] - left > size * INDENT and line["x0"] > previous["x0"] + size * ALIGNED \
             and (previous["hang"] is None or abs(line["x0"] - previous["hang"]) > size * ALIGNED)
-        switched = language_of(previous["text"]) != language_of(line["text"])
-        short = language_of(previous["text"]) == "zh" and not switched \
-            and previous["x1"] < right - FULL_LINE * previous["size"]
+        switched = previous["lang"] != lang
+        short = previous["lang"] == "zh" and not switched \
+            and previous["x1"] < right - max(FULL_LINE * previous["size"], line["lead"] + ALIGNED * size)
         return heading or gap or indented or switched or short
 
     def table(self, rows: list[list[str]], page: tuple[int, str | None]) -> None:

@@ -1,0 +1,102 @@
+"""Make a bilingual source text into a PDF the way most government offices do: a Word document (python-docx's,
+as docx_fixtures writes it) exported by LibreOffice Writer, in two page layouts: A5 with `第 N 页` footers and
+table rows that break across a page (Word's and LibreOffice's default), and a narrower page whose tables keep their
+rows whole and repeat their title and header rows on every page they continue on (Word's "repeat as header
+row")."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from docx_fixtures import write_docx
+
+SOFFICE_TIMEOUT = 180  # seconds: a cold LibreOffice start and an export of a few dozen pages
+
+
+def page_footer(section, before: str, after: str) -> None:
+    """A centred footer: the page's number (Word's PAGE field) between two texts."""
+    paragraph = section.footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.add_run(before)
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+    paragraph.add_run(after)
+
+
+def row_property(row, tag: str) -> None:
+    properties = row._tr.get_or_add_trPr()
+    properties.append(OxmlElement(tag))
+
+
+def title_and_header_rows(table) -> int:
+    """How many rows open the table: its title row (one cell across) and the row of column names after it."""
+    first = table.rows[0]
+    return 2 if len({cell._tc for cell in first.cells}) == 1 and len(table.rows) > 2 else 1
+
+
+def tables_fit(document) -> None:
+    """Each table as wide as the text, its columns alike (as Word's "fit to window" makes them)."""
+    section = document.sections[0]
+    width = section.page_width - section.left_margin - section.right_margin
+    for table in document.tables:
+        columns = len(table.columns)
+        for column in table.columns:
+            column.width = width // columns
+        for row in table.rows:
+            for cell in row.cells:
+                cell.width = width // columns
+
+
+def rows_break(document) -> None:
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(148), Mm(210)
+    section.left_margin = section.right_margin = Mm(15)
+    section.top_margin = section.bottom_margin = Mm(18)
+    page_footer(section, "第 ", " 页")
+    tables_fit(document)
+
+
+def rows_whole_headers_repeated(document) -> None:
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(130), Mm(180)
+    section.left_margin = section.right_margin = Mm(14)
+    section.top_margin = section.bottom_margin = Mm(16)
+    document.styles["Normal"].font.size = Pt(9)
+    page_footer(section, "- ", " -")
+    tables_fit(document)
+    for table in document.tables:
+        for index, row in enumerate(table.rows):
+            row_property(row, "w:cantSplit")
+            if index < title_and_header_rows(table):
+                row_property(row, "w:tblHeader")
+
+
+LAYOUTS = {"rows-break": rows_break, "headers-repeated": rows_whole_headers_repeated}
+
+
+def soffice() -> str:
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    assert found, "LibreOffice Writer is missing: `make tools` installs it (libreoffice-writer-nogui)"
+    return found
+
+
+def write_libreoffice_pdf(source: Path, target: Path, layout: str) -> Path:
+    """The source text as a Word document in the layout, exported to PDF by LibreOffice Writer."""
+    document = write_docx(source, target.with_suffix(".docx"), layout=LAYOUTS[layout])
+    profile = target.parent / "libreoffice-profile"  # its own, so that runs side by side never share one
+    subprocess.run([soffice(), f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(target.parent), str(document)],
+                   check=True, capture_output=True, timeout=SOFFICE_TIMEOUT)
+    return target
