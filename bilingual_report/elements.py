@@ -280,6 +280,12 @@ LEAD_END = {
 }
 
 
+def wholly_bold_unmarked(title: str) -> str:
+    """A title printed bold throughout without its marks: a heading is bold anyway."""
+    inner = title[2:-2]
+    return inner if title.startswith("**") and title.endswith("**") and "**" not in inner and inner else title
+
+
 def split_heading(level: Level | None, pattern: re.Pattern, text: str, lang: str) -> tuple[str, str, str, str]:
     """A heading's (label, numeral, text, body): its label as printed, its text up to its first sentence's end
     (nothing, for a level whose lead is its number alone), and the paragraph that runs on after it."""
@@ -293,10 +299,10 @@ def split_heading(level: Level | None, pattern: re.Pattern, text: str, lang: str
         rest = "**" + rest  # the bold marker opened before the number
     numeral = match.group("numeral") or ""
     if level is None:
-        return label, numeral, rest, ""
+        return label, numeral, wholly_bold_unmarked(rest), ""
     if not level.lead_sentence:
         return label, numeral, "", rest
     end = LEAD_END[lang].search(rest)
     if not end:
-        return label, numeral, rest, ""
+        return label, numeral, wholly_bold_unmarked(rest), ""
     return label, numeral, rest[: end.end()].strip(), rest[end.end():].strip()

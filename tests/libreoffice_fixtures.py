@@ -1,8 +1,8 @@
 """Make a bilingual source text into a PDF the way most government offices do: a Word document (python-docx's,
-as docx_fixtures writes it) exported by LibreOffice Writer, in two page layouts: A5 with `第 N 页` footers and
-table rows that break across a page (Word's and LibreOffice's default), and a narrower page whose tables keep their
+as docx_fixtures writes it) exported by LibreOffice Writer, in three page layouts: A5 with `第 N 页` footers and
+table rows that break across a page (Word's and LibreOffice's default); a narrower page whose tables keep their
 rows whole and repeat their title and header rows on every page they continue on (Word's "repeat as header
-row")."""
+row"); and an official document's A4 (justified, first lines indented, no space between paragraphs)."""
 from __future__ import annotations
 
 import shutil
@@ -83,7 +83,27 @@ def rows_whole_headers_repeated(document) -> None:
                 row_property(row, "w:tblHeader")
 
 
-LAYOUTS = {"rows-break": rows_break, "headers-repeated": rows_whole_headers_repeated}
+def official_document(document) -> None:
+    """As a government office sets a document out (GB/T 9704): justified text, each paragraph's first line indented
+    by two characters and no space between paragraphs, a fixed line height, numbers as «— N —» at the foot."""
+    from docx.enum.text import WD_LINE_SPACING
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+    page_footer(section, "— ", " —")
+    for style in ("Normal", "List Paragraph"):
+        paragraph_format = document.styles[style].paragraph_format
+        paragraph_format.space_before = paragraph_format.space_after = Pt(0)
+        paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        paragraph_format.line_spacing = Pt(22)
+        paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        paragraph_format.first_line_indent = Pt(24)
+        document.styles[style].font.size = Pt(12)
+    tables_fit(document)
+
+
+LAYOUTS = {"rows-break": rows_break, "headers-repeated": rows_whole_headers_repeated, "official": official_document}
 
 
 def soffice() -> str:

@@ -1,7 +1,8 @@
 """PDFs as other producers make them: Typst (its own fonts with ligatures, justified and hyphenated English whose
 every hyphen is mapped to a soft one, hanging indents for numbered items, tables that repeat their header rows on
 each page) and LibreOffice Writer exporting a Word document (list paragraphs with no space between them, numbers
-followed by a tab, table rows broken by a page, title and header rows repeated), each in two layouts, for the three
+followed by a tab, table rows broken by a page, title and header rows repeated, an official document's justified
+paragraphs told apart only by their indents), in two and three layouts, for the three
 reports, each read back to its text's tree; and the glyph, space, cell and table-continuation rules one by one."""
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ import re
 import pytest
 
 from bilingual_report.model import Table
-from bilingual_report.sources.pdf import PdfReader, cell_text, glyphs, hanging_start, lead_width, line_text
+from bilingual_report.sources.pdf import (PdfReader, cell_text, glyphs, hanging_start, lead_width, line_text,
+                                          side_language)
 
 from helpers import PAPER, read_report
 from test_cleanup import cleaned
@@ -231,3 +233,14 @@ def test_a_chromium_printed_pdf_reads_as_its_text(chromium_pdfs, source):
 
     reading = read_report(chromium_pdfs[source.stem])
     assert unbolded(tree(reading.document)) == unbolded(tree(read_report(source).document))
+
+
+def rows_of(*texts: str) -> list[dict]:
+    return [dict(char, top=12.0 * row) for row, text in enumerate(texts) for char in chars(text)]
+
+
+def test_one_side_of_a_gap_down_the_page_is_a_column_only_if_most_of_its_rows_are_in_one_language():
+    """A table's cells or a justified line's wide space leave a gap down a page with both languages on each side:
+    no column of one language there; a column whose rows are all Chinese is one."""
+    assert side_language(rows_of("指标", "发明专利授权", "Indicator", "Invention patents", "Note: the growth")) is None
+    assert side_language(rows_of("第一条 为了促进专利的创造", "和运用，保护专利权人的", "合法权益。", "1")) == "zh"

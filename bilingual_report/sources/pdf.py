@@ -29,6 +29,7 @@ MARGIN_ZONE = 0.1            # the top and bottom share of a page where running 
 PARAGRAPH_GAP = 1.12         # a gap this many times the usual line distance starts a new paragraph
 COLUMN_GAP = 8               # points: the narrowest gap between a page's Chinese column and its English one
 COLUMN_MIN_CHARS = 80        # a page with fewer body characters is not read as two columns
+COLUMN_LANGUAGE_SHARE = 0.8  # the share of a column's rows in its language
 COLUMN_FURNITURE = 12        # a row of this many characters or fewer in a margin (a page number) may cross the gutter
 FULL_LINE = 3                # a line ending this many times its size from the text's right edge (or nearer) is full
 INDENT = 0.8                 # a first line this many characters in starts a new paragraph
@@ -190,8 +191,21 @@ def language_gutter(page, zone: float) -> float | None:
     if middle is None or width < COLUMN_GAP:
         return None
     sides = [[c for c in body if (c["x1"] <= middle) == left] for left in (True, False)]
-    langs = [language_of("".join(c["text"] for c in side)) for side in sides]
+    langs = [side_language(side) for side in sides]
     return middle if set(langs) == {"zh", "en"} and min(map(len, sides)) >= COLUMN_MIN_CHARS // 4 else None
+
+
+def side_language(chars: list[dict]) -> str | None:
+    """The language of one side of a page, if most of its rows are in it (a table's or a justified line's gap
+    down the middle has both languages on each side)."""
+    rows: dict[int, str] = {}
+    for c in chars:
+        rows[round(c["top"])] = rows.get(round(c["top"]), "") + c["text"]
+    langs = [lang for lang in map(language_of, rows.values()) if lang]
+    for lang in ("zh", "en"):
+        if langs and langs.count(lang) >= COLUMN_LANGUAGE_SHARE * len(langs):
+            return lang
+    return None
 
 
 def line_steps(lines: list[dict], within: dict[str | None, float]) -> dict[str | None, float]:
