@@ -100,6 +100,10 @@ def official_document(document) -> None:
         paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         paragraph_format.first_line_indent = Pt(24)
         document.styles[style].font.size = Pt(12)
+    for paragraph in document.paragraphs:
+        if paragraph._p.xpath(".//w:drawing"):  # a picture's line as tall as the picture, not cut to the text's
+            paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+            paragraph.paragraph_format.first_line_indent = Pt(0)
     tables_fit(document)
 
 
