@@ -173,8 +173,9 @@ class Structure:
 
 
 class Cleaner:
-    def __init__(self, lines: list[Line], structure: Structure):
+    def __init__(self, lines: list[Line], structure: Structure, cells: frozenset[int] = frozenset()):
         self.lines = list(lines)
+        self.cells = cells  # the lines that are a table's rows: only their characters are cleaned
         self.heading_like = structure.heading_like
         self.heading_label = structure.heading_label
         self.repairs: list[Repair] = []
@@ -382,14 +383,14 @@ class Cleaner:
             return
         words = Counter(w.lower() for _, text in self.lines for w in WORD.findall(text))
         for index, (number, text) in enumerate(self.lines):
-            if "- " in text and HYPHEN_INSIDE.search(text):
+            if "- " in text and HYPHEN_INSIDE.search(text) and number not in self.cells:
                 self.lines[index] = (number, HYPHEN_INSIDE.sub(lambda m: self.inside(number, m, words), text))
         emptied = set()
         for index, (number, text) in enumerate(self.lines):
             end = HYPHEN_AT_END.search(text) if text.strip() and text.rstrip()[-1] in HYPHENS else None
             if not end or text.rstrip().endswith("--"):
                 continue
-            following = next((k for k in range(index + 1, len(self.lines)) if self.lines[k][1].strip()), None)
+            following = self.following(index)
             rest_of_line = self.lines[following][1].lstrip() if following is not None else ""
             start = WORD_AT_START.match(rest_of_line) or CAPITAL_WORD_AT_START.match(rest_of_line)
             if not start:
@@ -418,7 +419,7 @@ class Cleaner:
             end = WORD_AT_END.search(text)
             if not end or not text[:end.start()].strip():
                 continue  # a line of one word is no line cut inside a word
-            following = next((k for k in range(index + 1, len(self.lines)) if self.lines[k][1].strip()), None)
+            following = self.following(index)
             start = LOWER_WORD_AT_START.match(self.lines[following][1]) if following is not None else None
             if not start:
                 continue
@@ -435,6 +436,14 @@ class Cleaner:
                 emptied.add(following)  # dropped, not left blank: a blank line would end the block
             self.repairs.append(Repair("word", number, f"{head}{tail}"))
         self.lines = [line for index, line in enumerate(self.lines) if index not in emptied]
+
+    def following(self, index: int) -> int | None:
+        """The next line with text after a line that may end inside a word, if the word may go on there (neither
+        line is a table's row)."""
+        following = next((k for k in range(index + 1, len(self.lines)) if self.lines[k][1].strip()), None)
+        if following is None or {self.lines[index][0], self.lines[following][0]} & self.cells:
+            return None
+        return following
 
     @staticmethod
     def one_word(head: str, tail: str, words: Counter) -> bool:
@@ -483,7 +492,7 @@ class Cleaner:
     def spaces(self) -> None:
         """Spaces between two Chinese characters, except the one after a heading's number (第一章　总则)."""
         for index, (number, text) in enumerate(self.lines):
-            if not STRAY_SPACE.search(text):
+            if not STRAY_SPACE.search(text) or number in self.cells:
                 continue
 
             def stray(match: re.Match) -> str:
@@ -513,14 +522,14 @@ def cleaning_version() -> str:
     return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
 
 
-def stored_clean(lines: list[Line], structure: Structure, stored: Path) -> Cleaned:
+def stored_clean(lines: list[Line], structure: Structure, cells: frozenset[int], stored: Path) -> Cleaned:
     """clean() of a PDF's lines (its furniture found by position as it was read), kept in a file: a PDF's lines are
     cleaned once, not at every build."""
     if stored.exists():
         data = json.loads(stored.read_text(encoding="utf-8"))
         return Cleaned([tuple(line) for line in data["lines"]], [Repair(**r) for r in data["repairs"]],
                        [tuple(w) for w in data["warnings"]], [tuple(e) for e in data["errors"]])
-    cleaned = clean(lines, structure, furniture=False)
+    cleaned = clean(lines, structure, furniture=False, cells=cells)
     stored.parent.mkdir(parents=True, exist_ok=True)
     temporary = stored.with_name(stored.name + ".tmp")
     temporary.write_text(json.dumps({"lines": cleaned.lines, "repairs": [dataclasses.asdict(r) for r in cleaned.repairs],
@@ -530,7 +539,7 @@ def stored_clean(lines: list[Line], structure: Structure, stored: Path) -> Clean
     return cleaned
 
 
-def clean(lines: list[Line], structure: Structure, furniture: bool = True) -> Cleaned:
+def clean(lines: list[Line], structure: Structure, furniture: bool = True, cells: frozenset[int] = frozenset()) -> Cleaned:
     """The lines with breaks repaired and, unless the reader found it by position (a PDF's), page furniture
-    removed; what was done, and what was uncertain."""
-    return Cleaner(lines, structure).clean(furniture)
+    removed; what was done, and what was uncertain. Of `cells` (a PDF's table rows) only the characters."""
+    return Cleaner(lines, structure, cells).clean(furniture)

@@ -68,6 +68,7 @@ class SourceRead:
     pages: dict[int, tuple[int, str | None]] = field(default_factory=dict)
     printed: list[PrintedImage] = field(default_factory=list)
     columns: bool = False  # a PDF's pages read as two columns, one per language
+    headings: dict[int, str] = field(default_factory=dict)  # position → how the file sets it as a heading
 
     def placed(self, file: int) -> "SourceRead":
         """The same, its positions those of the given file of the report's (sources/blocks.py's Position)."""
@@ -80,7 +81,8 @@ class SourceRead:
         blocks = [replace(b, lines=tuple((at(n), text) for n, text in b.lines)) for b in self.blocks]
         return SourceRead(cleaned, blocks, {at(n): place for n, place in self.places.items()},
                           {at(n): page for n, page in self.pages.items()},
-                          [replace(image, line=at(image.line)) for image in self.printed])
+                          [replace(image, line=at(image.line)) for image in self.printed], self.columns,
+                          {at(n): how for n, how in self.headings.items()})
 
 
 def language_runs(blocks: list[Block]) -> list[list[Block]]:
@@ -147,6 +149,21 @@ def characters_cleaned(blocks: list[Block]) -> tuple[Cleaned, list[Block]]:
                            tuple(tuple(printable(cell) for cell in row) for row in block.rows)) for block in blocks]
 
 
+def cleaned_blocks(blocks: list[Block], cleaned: Cleaned) -> list[Block]:
+    """A reader's blocks with their lines as cleaned (a line the cleaning dropped, or emptied by moving a word's
+    rest up, is gone; a block left without lines too), a table's cells with their characters cleaned."""
+    texts = dict(cleaned.lines)
+    out = []
+    for block in blocks:
+        lines = tuple((n, texts[n]) for n, _ in block.lines if texts.get(n, "").strip())
+        if block.rows:
+            out.append(replace(block, lines=tuple((n, texts.get(n, text)) for n, text in block.lines),
+                               rows=tuple(tuple(printable(cell) for cell in row) for row in block.rows)))
+        elif lines:
+            out.append(replace(block, lines=lines))
+    return out
+
+
 def front_block(block: Block) -> bool:
     """A short block that is not a sentence: an issuing office, an adoption note, a date."""
     text = block.text
@@ -172,6 +189,7 @@ class DocumentReader:
         self.places: dict[int, Place] = {}  # for a Word document: position → paragraph or table row
         self.printed: list[PrintedImage] = []  # for a PDF or a Word document: the images printed in its text
         self.columns = False  # for a PDF: its pages hold two columns, one per language
+        self.headings: dict[int, str] = {}  # for a PDF or a Word document: position → how it is set as a heading
 
     def problem(self, line: int | None, message: str, hint: str = "") -> None:
         self.problems.append(Problem(self.name, line, message, hint))
@@ -198,6 +216,7 @@ class DocumentReader:
             cleaned.errors += read.cleaned.errors
             self.places |= read.places
             self.pages |= read.pages
+            self.headings |= read.headings
             self.printed += read.printed
             self.columns = self.columns or read.columns
             files.append(read.blocks)
@@ -209,20 +228,22 @@ class DocumentReader:
             from .sources.docx import read_docx  # python-docx, only for a Word document
             docx = read_docx(path)
             cleaned, blocks = characters_cleaned(docx.blocks)
-            return SourceRead(cleaned, blocks, places=docx.places, printed=docx.images)
+            cleaned.warnings = sorted(cleaned.warnings + docx.warnings)
+            return SourceRead(cleaned, blocks, places=docx.places, printed=docx.images, headings=docx.headings)
         if not (path.is_file() and is_pdf(path)):
             cleaned = clean(text_lines(read_text(path)), structure)
             return SourceRead(cleaned, split_blocks(cleaned.lines))
         from .sources.pdf import read_pdf  # pdfplumber and its helpers, only for a PDF
         pdf = read_pdf(path, self.cache)
+        cells = frozenset(pdf.table_lines)
         if pdf.key:  # the cleaning kept in the cache under the PDF's hash and the profile's
             stored = self.cache / f"{pdf.key}-{self.profile.digest}-{cleaning_version()}.clean.json"
-            cleaned = stored_clean(pdf.lines, structure, stored)
+            cleaned = stored_clean(pdf.lines, structure, cells, stored)
         else:
-            cleaned = clean(pdf.lines, structure, furniture=False)
+            cleaned = clean(pdf.lines, structure, furniture=False, cells=cells)
         cleaned.repairs = sorted(pdf.repairs + cleaned.repairs, key=lambda r: r.line)
-        return SourceRead(cleaned, split_blocks(cleaned.lines), pages=pdf.pages, printed=pdf.images,
-                          columns=pdf.columns)
+        return SourceRead(cleaned, cleaned_blocks(pdf.blocks, cleaned), pages=pdf.pages, printed=pdf.images,
+                          columns=pdf.columns, headings=pdf.headings)
 
     def located(self, problems: list[Problem]) -> list[Problem]:
         """Each problem in its file: a PDF's by page (and line of the text read from it, as `convert.py --cleaned`
@@ -266,6 +287,7 @@ class DocumentReader:
             node, message = end
             self.problem(node.lines["zh"][0], f"{message} (English at line {node.lines['en'][0]}): the file seems to "
                                               "have been cut short", "give the whole text, to its last sentence")
+        self.check_headings_set(document)
         images: dict[str, bytes] = {}
         if self.pages:
             for node, _ in document.walk():
@@ -278,6 +300,21 @@ class DocumentReader:
             raise InputError(self.problems)
         return Reading(document, scheme, cleaned, self.located(self.warnings), images, self.places, layout.name,
                        tuple(self.names), self.pages)
+
+    def check_headings_set(self, document: Document) -> None:
+        """A paragraph its source sets as a heading (a Word heading style, larger bold print) that the profile
+        does not read as one is named: a heading read as a paragraph is a wrong structure."""
+        for node, _ in document.walk():
+            if not isinstance(node, Paragraph) or node.note:
+                continue
+            for lang in LANGS:
+                if (line := node.lines[lang][0]) in self.headings:
+                    start = node.text[lang].replace("**", "")[:40]
+                    self.warning(line, f"{node.id}: «{start}…» is set as a heading ({self.headings[line]}) but does "
+                                       "not start as the profile's headings do: read as a paragraph",
+                                 "number it as the report's other headings are numbered, or add its form to "
+                                 "data/profile.yml (an unnumbered heading's word, a level's pattern)")
+                    break  # once for the pair
 
     def read_interleaved(self, blocks: list[Block]) -> tuple:
         """The title, the lines under it and the pairs of a text whose Chinese blocks are each followed by their

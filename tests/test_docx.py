@@ -109,6 +109,44 @@ def test_bold_runs_and_a_merged_table(tmp_path):
     assert table.rows["en"][2] == ["", "Marks", "12%"]
 
 
+def test_a_paragraph_with_a_footnote_is_named_since_word_notes_are_not_read(tmp_path):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    path = small_document([(SECTION_1[0], None), (SECTION_1[1], None), (ITEM_1[0], None), (ITEM_1[1], None)],
+                          tmp_path / "report.docx")
+    document = Document(str(path))
+    run = document.paragraphs[len(HEAD) + 2].add_run()
+    reference = OxmlElement("w:footnoteReference")
+    reference.set(qn("w:id"), "1")
+    run._r.append(reference)
+    document.save(str(path))
+    warnings = [str(w) for w in read_report(path).warnings]
+    assert any(re.search(rf"report\.docx: paragraph {len(HEAD) + 3} \(line \d+ as read\): this paragraph has 1 "
+                         r"footnote \(Word's footnotes are not read", w) for w in warnings), warnings
+
+
+def test_a_paragraph_set_as_a_heading_that_the_profile_does_not_read_as_one_is_named(tmp_path):
+    """Word's heading style says heading; the profile knows no heading that starts so: the pair is read as a
+    paragraph, and the warning says where and why, in the document and in its PDF."""
+    path = small_document([(SECTION_1[0], None), (SECTION_1[1], None), ("重点工作概述", "Heading 2"),
+                           ("Overview of the key work", "Heading 2"), (ITEM_1[0], None), (ITEM_1[1], None)],
+                          tmp_path / "report.docx")
+    warnings = [str(w) for w in read_report(path).warnings]
+    assert any(re.search(rf"report\.docx: paragraph {len(HEAD) + 3} \(line \d+ as read\): s1-0-1: «重点工作概述…» is "
+                         r"set as a heading \(in Word's outline level 2 \(style «Heading 2»\)\) but does not start "
+                         r"as the profile's headings do", w) for w in warnings), warnings
+    from libreoffice_fixtures import soffice
+    subprocess.run([soffice(), f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)], check=True, capture_output=True,
+                   timeout=180)
+    warnings = [str(w) for w in read_report(tmp_path / "report.pdf").warnings]
+    # the Chinese is printed bold only where the machine has a bold Chinese face (else LibreOffice strokes it)
+    assert any(re.search(r"report\.pdf: page 1 \(line \d+ as read\): s1-0-1: «(重点工作概述|Overview of the key work)…» "
+                         r"is set as a heading "
+                         r"\(printed in bold at [\d.]+ pt, larger than the body text's [\d.]+ pt\)", w)
+               for w in warnings), warnings
+
+
 def test_a_damaged_word_document_is_refused_with_its_name(tmp_path):
     path = tmp_path / "report.docx"
     with zipfile.ZipFile(path, "w") as archive:

@@ -176,20 +176,21 @@ def test_a_table_going_on_over_a_page_drops_its_repeated_header_and_rejoins_a_cu
     reader = PdfReader(tmp_path / "x.pdf")
     title, header = ["十强榜单", "", ""], ["排名", "企业", "城市"]
     reader.table([title, header, ["1", "浙江绍兴苏泊尔", "绍兴"], ["2", "网易（杭州）网络有限", "杭州"]], (1, "1"))
-    reader.emit("", (1, "1"))  # the page break
+    reader.end_paragraph()  # the page break
     reader.table([title, header, ["", "公司", ""], ["3", "宁波方太厨具有限公司", "宁波"]], (2, "2"))
-    texts = [text for _, text in reader.lines]
-    assert texts == ["", "\t".join(title), "\t".join(header), "1\t浙江绍兴苏泊尔\t绍兴", "2\t网易（杭州）网络有限公司\t杭州",
-                     "3\t宁波方太厨具有限公司\t宁波", ""]
+    [table] = reader.blocks()
+    assert table.rows == (tuple(title), tuple(header), ("1", "浙江绍兴苏泊尔", "绍兴"), ("2", "网易（杭州）网络有限公司", "杭州"),
+                          ("3", "宁波方太厨具有限公司", "宁波"))
+    assert [reader.pages[n][0] for n, _ in table.lines] == [1, 1, 1, 1, 2]  # each row placed on its page
     assert [(r.kind, r.page) for r in reader.repairs] == [("table_header", 2), ("table_row", 2)]
 
 
 def test_two_tables_with_text_between_stay_two(tmp_path):
     reader = PdfReader(tmp_path / "x.pdf")
     reader.table([["指标", "数量"], ["专利", "1"]], (1, "1"))
-    reader.emit("注：数据来自统计局。", (1, "1"))
+    reader.line("注：数据来自统计局。", (1, "1"))
     reader.table([["指标", "数量"], ["商标", "2"]], (2, "2"))
-    assert [text for _, text in reader.lines].count("指标\t数量") == 2 and not reader.repairs
+    assert [len(block.rows) for block in reader.blocks()] == [2, 0, 2] and not reader.repairs
 
 
 def test_a_compounds_hyphen_before_a_capital_keeps_no_space():

@@ -24,6 +24,8 @@ class DocxText:
     blocks: list[Block]
     places: dict[int, Place]        # a block line's position → where it is in the document
     images: list[PrintedImage] = field(default_factory=list)
+    warnings: list[tuple[int, str]] = field(default_factory=list)  # what is in the document but not read, by position
+    headings: dict[int, str] = field(default_factory=dict)  # position → how the document sets it as a heading
 
     @property
     def lines(self) -> list[tuple[int, str]]:
@@ -151,6 +153,8 @@ class DocxReader:
         self.blocks: list[Block] = []
         self.places: dict[int, Place] = {}
         self.images: list[PrintedImage] = []
+        self.warnings: list[tuple[int, str]] = []
+        self.headings: dict[int, str] = {}
         self.position = 0
 
     def place(self, where: Place) -> int:
@@ -176,20 +180,20 @@ class DocxReader:
         if not self.blocks:
             raise InputError.single(str(self.path), None, "the Word document holds no text",
                                     "check that this is the report's document")
-        return DocxText(self.blocks, self.places, self.images)
+        return DocxText(self.blocks, self.places, self.images, self.warnings, self.headings)
 
     def paragraph(self, paragraph, label: str, number: int) -> None:
         for data in pictures(paragraph):
             if web := web_image(data):
                 self.images.append(PrintedImage(None, self.position + 1, *web))
-        heading = heading_level(paragraph) is not None
-        text = label_joined(label, marked_text(paragraph, heading))
+        level = heading_level(paragraph)
+        text = label_joined(label, marked_text(paragraph, level is not None))
         lines = [line.rstrip() for line in text.replace("\r", "\n").replace("\v", "\n").split("\n")]
         lines = [line for line in lines if line.strip()]
         if not lines:
             return
         block_lines: list[tuple[int, str]] = []
-        lang = None
+        lang, first = None, self.position + 1
         for line in lines:
             line_lang = language_of(line) or lang or (self.blocks[-1].lang if self.blocks else "zh")
             if block_lines and line_lang != lang:
@@ -198,6 +202,19 @@ class DocxReader:
             lang = line_lang
             block_lines.append((self.place(Place("paragraph", number)), line))
         self.blocks.append(Block(lang, tuple(block_lines)))
+        if level is not None:
+            self.headings[first] = f"in Word's outline level {level + 1} (style «{paragraph.style.name}»)"
+        self.notes_unread(paragraph, first)
+
+    def notes_unread(self, paragraph, position: int) -> None:
+        """Word's footnotes and endnotes are not read: each paragraph that has some is named, so that no note is
+        lost without a word."""
+        for kind in ("footnote", "endnote"):
+            if count := len(paragraph._p.xpath(f".//w:{kind}Reference")):
+                self.warnings.append((position, f"this paragraph has {count} {kind}{'s' if count > 1 else ''} "
+                                                f"(Word's {kind}s are not read: {'their' if count > 1 else 'its'} "
+                                                "text is not on the site); put each note into the text as a "
+                                                "paragraph of its own after this one (注： / Note:)"))
 
     def table(self, table, number: int) -> None:
         rows = cell_rows(table)

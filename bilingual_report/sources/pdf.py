@@ -1,6 +1,7 @@
-"""Read a report's PDF by layout into the lines the text reader reads: the running header and footer zones and
-page numbers dropped by position, paragraphs separated by their gaps and first-line indents, headings set apart
-by size, bold kept as **…**, ruled tables as tab-separated rows. Everything after it is the text path's.
+"""Read a report's PDF by layout into the readers' blocks: the running header and footer zones and page numbers
+dropped by position, each paragraph a block (told apart by gaps, first-line indents and line lengths), ruled tables
+as blocks of rows of cells (a table going on over a page joined), the lines printed as headings and the figures
+printed, each with its page. Bold is kept as **…** in a line's text, as the text format marks it.
 
 A PDF that cannot be read as a bilingual report (encrypted, scanned, without Unicode maps for its fonts, in one
 language only) is refused, naming its pages.
@@ -23,7 +24,8 @@ from pathlib import Path
 from ..cleanup import PAGE_NUMBER_ALONE, Repair, page_ranges, word_list
 from ..errors import InputError
 from ..text import HAN_RANGE, join, language_of, squeezed
-from .blocks import IMAGE_WIDTH, PrintedImage, webp
+from .blocks import IMAGE_WIDTH, Block, PrintedImage, webp
+from .text import blocks_of
 
 MARGIN_ZONE = 0.1            # the top and bottom share of a page where running headers, footers and numbers stand
 PARAGRAPH_GAP = 1.12         # a gap this many times the usual line distance starts a new paragraph
@@ -55,15 +57,25 @@ COMMON_SHARE = 0.8          # the share of a page's ideographs that must be comm
 
 @dataclass
 class PdfText:
-    """The PDF as lines (numbered in reading order), where each line came from, what was dropped by position, and
-    the images printed in the text."""
+    """The PDF as blocks (their lines numbered in reading order), where each line came from, what was dropped by
+    position, and the images printed in the text."""
 
-    lines: list[tuple[int, str]]
+    blocks: list[Block]
     pages: dict[int, tuple[int, str | None]]  # line number → (PDF page, printed page number)
     repairs: list[Repair]
     images: list[PrintedImage] = dataclasses.field(default_factory=list)
     key: str = ""  # what the reading is kept under (the PDF's hash and the reader's version), when it is kept
     columns: bool = False  # some page holds two columns, one per language (read column by column)
+    headings: dict[int, str] = dataclasses.field(default_factory=dict)  # line number → how it is printed as a heading
+
+    @property
+    def lines(self) -> list[tuple[int, str]]:
+        return [line for block in self.blocks for line in block.lines]
+
+    @property
+    def table_lines(self) -> set[int]:
+        """The lines that are a table's rows (their cells are the table's; no repair of text crosses them)."""
+        return {number for block in self.blocks if block.rows for number, _ in block.lines}
 
 
 def open_pdf(path: Path):
@@ -322,19 +334,38 @@ def page_label(zone_lines: list[str]) -> str | None:
 class PdfReader:
     def __init__(self, path: Path):
         self.path = path
-        self.lines: list[tuple[int, str]] = []
+        self.read_blocks: list[list[tuple[int, str]] | Block] = []  # paragraphs (as their lines) and tables, in order
+        self.paragraph: list[tuple[int, str]] = []  # the lines of the paragraph being read
+        self.position = 0  # the last line's number
         self.pages: dict[int, tuple[int, str | None]] = {}
         self.repairs: list[Repair] = []
         self.images: list[PrintedImage] = []
-        self.last_table: tuple[list[list[str]], int] | None = None  # the rows and page of the table read last
+        self.last_table: int | None = None  # the page of the table read last, while nothing has been read after it
         self.columns = False  # whether some page was read as two columns, one per language
+        self.headings: dict[int, str] = {}
 
-    def emit(self, text: str, page: tuple[int, str | None]) -> None:
-        if text:
-            self.last_table = None
-        number = len(self.lines) + 1
-        self.lines.append((number, text))
-        self.pages[number] = page
+    def placed(self, page: tuple[int, str | None]) -> int:
+        """The next line's number, placed on its page."""
+        self.position += 1
+        self.pages[self.position] = page
+        return self.position
+
+    def line(self, text: str, page: tuple[int, str | None]) -> None:
+        """A line of the paragraph being read."""
+        self.last_table = None
+        self.paragraph.append((self.placed(page), text))
+
+    def end_paragraph(self) -> None:
+        if self.paragraph:
+            self.read_blocks.append(self.paragraph)
+            self.paragraph = []
+
+    def blocks(self) -> list[Block]:
+        """What was read as blocks in reading order: each paragraph's in its language (a paragraph of digits alone
+        in a neighbour's), a bold run going on over a line or page break marked once."""
+        paragraphs = blocks_of(joined_bold([b for b in self.read_blocks if not isinstance(b, Block)]))
+        tables = [part for b in self.read_blocks if isinstance(b, Block) for part in by_language(b)]
+        return sorted(paragraphs + tables, key=lambda block: block.first_line)
 
     def read(self) -> PdfText:
         with open_pdf(self.path) as pdf:
@@ -348,10 +379,11 @@ class PdfReader:
             page = (index, page_label(zone))
             for text in zone:
                 kind = "page_number" if PAGE_NUMBER_ALONE.match(text) else "running_line"
-                self.repairs.append(Repair(kind, len(self.lines) + 1, f"{text} (page {index})"))
+                self.repairs.append(Repair(kind, self.position + 1, f"{text} (page {index})"))
             self.page_lines(lines, tables, images, body, page, within)
-            self.emit("", page)  # a page break ends a block; the text path rejoins what it cut
-        return PdfText(joined_bold(self.lines), self.pages, self.repairs, self.images, columns=self.columns)
+            self.end_paragraph()  # a page break ends a block; the reader rejoins what it cut
+        return PdfText(self.blocks(), self.pages, self.repairs, self.images, columns=self.columns,
+                       headings=self.headings)
 
     def page_content(self, page, furniture: set[str]) -> tuple[list[str], list[dict], list, list]:
         """A page's header and footer lines, its body lines (with size and position; a page of two columns, one per
@@ -402,8 +434,8 @@ class PdfReader:
 
     def page_lines(self, lines: list[dict], tables: list, images: list, body_size: float,
                    page: tuple[int, str | None], within: dict[str | None, float]) -> None:
-        """The body lines of a page in reading order, a blank line between paragraphs; tables and images where they
-        stand (each a block of its own)."""
+        """The body lines of a page in reading order, paragraph by paragraph; tables and images where they stand
+        (each a block of its own)."""
         left = min((line["x0"] for line in lines), default=0)
         right = max((line["x1"] for line in lines if language_of(line["text"]) == "zh"), default=math.inf)
         steps = line_steps(lines, within)
@@ -417,10 +449,13 @@ class PdfReader:
             text = line["text"]
             line["lang"] = language_of(text) or (previous or {}).get("lang")  # digits alone: the paragraph's
             if previous is not None and self.new_paragraph(previous, line, (left, right), steps, body_size):
-                self.emit("", page)
+                self.end_paragraph()
             heading = line["bold"] and line["size"] > body_size * HEADING_SIZE
-            self.repairs += [Repair(kind, len(self.lines) + 1, glyph, page[0]) for kind, glyph in line["repairs"]]
-            self.emit(text.replace("**", "") if heading else text, page)  # a heading is bold anyway
+            self.repairs += [Repair(kind, self.position + 1, glyph, page[0]) for kind, glyph in line["repairs"]]
+            if heading:
+                self.headings[self.position + 1] = (f"printed in bold at {line['size']:.3g} pt, larger than the "
+                                                    f"body text's {body_size:.3g} pt")
+            self.line(text.replace("**", "") if heading else text, page)  # a heading is bold anyway
             previous = line
         for item in pending:
             self.place(item, page)
@@ -432,8 +467,8 @@ class PdfReader:
             return
         data, size = content
         self.last_table = None
-        self.emit("", page)
-        self.images.append(PrintedImage(page[0], len(self.lines) + 1, data, size))
+        self.end_paragraph()
+        self.images.append(PrintedImage(page[0], self.position + 1, data, size))
 
     @staticmethod
     def new_paragraph(previous: dict, line: dict, edges: tuple[float, float], steps: dict, body_size: float) -> bool:
@@ -456,39 +491,41 @@ class PdfReader:
         return heading or gap or indented or switched or short
 
     def table(self, rows: list[list[str]], page: tuple[int, str | None]) -> None:
-        """A table's rows, one line each; a table that goes on from the previous page (nothing between them) joined
-        to it: its repeated title and header rows dropped, a row cut by the page break made whole again."""
-        previous = self.last_table
-        if previous and previous[1] < page[0] and rows and len(rows[0]) == len(previous[0][0]):
-            while self.lines and not self.lines[-1][1]:
-                del self.pages[self.lines.pop()[0]]
-            rows = self.continued(previous[0], rows, page)
-            joined = previous[0] + rows
+        """A table as a block of rows, one line each; a table that goes on from the previous page (nothing between
+        them) joined to it: its repeated title and header rows dropped, a row cut by the page break made whole."""
+        self.end_paragraph()
+        before = self.read_blocks[-1] if self.last_table is not None and self.last_table < page[0] else None
+        if isinstance(before, Block) and rows and len(rows[0]) == len(before.rows[0]):
+            before, rows = self.continued(before, rows, page)
+            self.read_blocks.pop()
         else:
-            self.emit("", page)
-            joined = rows
-        for row in rows:
-            self.emit("\t".join(row), page)
-        self.emit("", page)
-        self.last_table = (joined, page[0])
+            before = None
+        lines = tuple((self.placed(page), "\t".join(row)) for row in rows)
+        if before is not None:
+            lines, rows = before.lines + lines, [list(row) for row in before.rows] + rows
+        cells = " ".join(cell for row in rows for cell in row)
+        self.read_blocks.append(Block(language_of(cells) or "zh", lines, tuple(tuple(row) for row in rows)))
+        self.last_table = page[0]
 
-    def continued(self, before: list[list[str]], rows: list[list[str]], page: tuple[int, str | None]) -> list[list[str]]:
-        """The rows of a table's continuation that are new: the repeated ones at its top dropped, its first row
-        merged into the last one before the break when it is that row's rest (its first cell empty)."""
+    def continued(self, before: Block, rows: list[list[str]], page: tuple[int, str | None]) -> tuple[Block, list]:
+        """A table before a page break, and the rows of its continuation that are new: the repeated ones at its top
+        dropped, its first row merged into the last one before the break when it is that row's rest (its first cell
+        empty)."""
         repeated = 0
-        while repeated < len(rows) and repeated < len(before) and rows[repeated] == before[repeated]:
+        while repeated < len(rows) and repeated < len(before.rows) and tuple(rows[repeated]) == before.rows[repeated]:
             repeated += 1
+        last_line = before.lines[-1][0]
         if repeated:
-            self.repairs.append(Repair("table_header", len(self.lines), f"{repeated} row(s)", page[0]))
+            self.repairs.append(Repair("table_header", last_line, f"{repeated} row(s)", page[0]))
         rows = rows[repeated:]
-        last = before[-1]
+        last = before.rows[-1]
         if rows and not rows[0][0] and last[0] and any(cell for cell in rows[0]):
-            merged = [join(language_of(a + b) or "en", [a, b]) if a and b else a or b for a, b in zip(last, rows[0])]
-            self.lines[-1] = (self.lines[-1][0], "\t".join(merged))
-            before[-1] = merged
-            self.repairs.append(Repair("table_row", self.lines[-1][0], merged[1] if len(merged) > 1 else merged[0], page[0]))
+            merged = tuple(join(language_of(a + b) or "en", [a, b]) if a and b else a or b for a, b in zip(last, rows[0]))
+            before = dataclasses.replace(before, lines=before.lines[:-1] + ((last_line, "\t".join(merged)),),
+                                         rows=before.rows[:-1] + (merged,))
+            self.repairs.append(Repair("table_row", last_line, merged[1] if len(merged) > 1 else merged[0], page[0]))
             rows = rows[1:]
-        return rows
+        return before, rows
 
     def check(self, pages: list) -> None:
         """Refuse what cannot be read as text: no text layer, fonts without Unicode maps."""
@@ -512,19 +549,29 @@ class PdfReader:
                                     "with another tool and build from the text")
 
 
-def joined_bold(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """One bold run over a line (or page) break as one pair of markers: "…**" then "**…" lose theirs."""
-    lines = list(lines)
-    last = None
-    for index, (number, text) in enumerate(lines):
-        if not text:
-            continue
-        if last is not None and text.startswith("**") and lines[last][1].endswith("**"):
-            lines[last] = (lines[last][0], lines[last][1][:-2])
-            text = text[2:]
-            lines[index] = (number, text)
-        last = index
-    return lines
+def by_language(table: Block) -> list[Block]:
+    """A table's rows as tables of one language: a Chinese table and its English drawn as one (nothing between
+    them) are two."""
+    runs: list[tuple[str, list, list]] = []
+    for line, row in zip(table.lines, table.rows):
+        lang = language_of(" ".join(row)) or (runs[-1][0] if runs else table.lang)
+        if not runs or runs[-1][0] != lang:
+            runs.append((lang, [], []))
+        runs[-1][1].append(line)
+        runs[-1][2].append(row)
+    return [Block(lang, tuple(lines), tuple(rows)) for lang, lines, rows in runs]
+
+
+def joined_bold(paragraphs: list[list[tuple[int, str]]]) -> list[list[tuple[int, str]]]:
+    """One bold run over a line (or paragraph) break as one pair of markers: "…**" then "**…" lose theirs."""
+    paragraphs = [list(lines) for lines in paragraphs]
+    places = [(p, i) for p, lines in enumerate(paragraphs) for i in range(len(lines))]
+    for (p, i), (q, k) in zip(places, places[1:]):
+        (number, text), (next_number, next_text) = paragraphs[p][i], paragraphs[q][k]
+        if text.endswith("**") and next_text.startswith("**"):
+            paragraphs[p][i] = (number, text[:-2])
+            paragraphs[q][k] = (next_number, next_text[2:])
+    return paragraphs
 
 
 def common_hanzi(char: str) -> bool:
@@ -561,16 +608,21 @@ def cached_read(path: Path, cache: Path | None) -> PdfText:
     stored = cache / f"{key}.json"
     if stored.exists():
         data = json.loads(stored.read_text(encoding="utf-8"))
-        return PdfText([tuple(line) for line in data["lines"]], {int(k): tuple(v) for k, v in data["pages"].items()},
+        blocks = [Block(b["lang"], tuple(tuple(line) for line in b["lines"]), tuple(tuple(row) for row in b["rows"]))
+                  for b in data["blocks"]]
+        return PdfText(blocks, {int(k): tuple(v) for k, v in data["pages"].items()},
                        [Repair(**repair) for repair in data["repairs"]],
                        [PrintedImage(i["page"], i["line"], base64.b64decode(i["data"]), tuple(i["size"]))
-                        for i in data["images"]], key, data["columns"])
+                        for i in data["images"]], key, data["columns"],
+                       {int(k): v for k, v in data["headings"].items()})
     text = dataclasses.replace(PdfReader(path).read(), key=key)
     cache.mkdir(parents=True, exist_ok=True)
     temporary = stored.with_name(stored.name + ".tmp")
     images = [{"page": i.page, "line": i.line, "data": base64.b64encode(i.data).decode(), "size": list(i.size)}
               for i in text.images]
-    temporary.write_text(json.dumps({"lines": text.lines, "pages": text.pages, "images": images, "columns": text.columns,
+    blocks = [{"lang": b.lang, "lines": b.lines, "rows": b.rows} for b in text.blocks]
+    temporary.write_text(json.dumps({"blocks": blocks, "pages": text.pages, "images": images, "columns": text.columns,
+                                     "headings": text.headings,
                                      "repairs": [dataclasses.asdict(r) for r in text.repairs]}, ensure_ascii=False),
                          encoding="utf-8")
     temporary.replace(stored)

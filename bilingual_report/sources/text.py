@@ -49,25 +49,26 @@ def text_lines(text: str) -> list[tuple[int, str]]:
     return [(number, line.replace("\f", " ").rstrip()) for number, line in enumerate(LINE_BREAK.split(text), start=1)]
 
 
-def _raw_blocks(lines: list[tuple[int, str]]) -> list[list[tuple[int, str, str | None]]]:
-    """Runs of non-blank lines, each line with its language (None for a line with no letters)."""
-    raw: list[list[tuple[int, str, str | None]]] = [[]]
+def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
+    """A text's blocks: its runs of lines separated by blank lines, each as blocks_of() makes it."""
+    groups: list[list[tuple[int, str]]] = [[]]
     for number, line in lines:
         if line.strip():
-            raw[-1].append((number, line, language_of(line)))
-        elif raw[-1]:
-            raw.append([])
-    return [block for block in raw if block]
+            groups[-1].append((number, line))
+        elif groups[-1]:
+            groups.append([])
+    return blocks_of([group for group in groups if group])
 
 
-def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
-    """Blocks separated by blank lines; a block whose lines change language is split there.
+def blocks_of(groups: list[list[tuple[int, str]]]) -> list[Block]:
+    """Runs of lines (a text's between blank lines, a PDF's paragraphs) as blocks of one language: a run whose
+    lines change language is split there.
 
-    A block with no letters at all takes a neighbour's language: an item number left alone by a page
+    A run with no letters at all takes a neighbour's language: an item number left alone by a page
     break ("1.") belongs to the text after it; anything else (a page number, the end of a sentence) to
     the text before it.
     """
-    raw = _raw_blocks(lines)
+    raw = [[(number, line, language_of(line)) for number, line in group] for group in groups]
     known = [next((lang for _, _, lang in block if lang), None) for block in raw]
     for index, lang in enumerate(known):
         if lang is None:
