@@ -296,6 +296,7 @@ class DocumentReader:
                                  if node.lines[lang][0] in self.pages}
         if self.printed:
             images = self.attach_images(document)
+        self.check_tables_found(document)
         if self.problems:
             raise InputError(self.problems)
         return Reading(document, scheme, cleaned, self.located(self.warnings), images, self.places, layout.name,
@@ -493,6 +494,30 @@ class DocumentReader:
                 self.warning(lines[k], f"the block at line {lines[k]} repeats text the same {what} already holds "
                              f"(«{parts[k][:30]}…»); {besides}", "remove the duplicated block")
                 return
+
+    def check_tables_found(self, document: Document) -> None:
+        """In a PDF, a table's caption with neither a ruled table nor an image beside it stops the build: the table
+        was printed without rules, and its cells were read as lines of text. A figure's caption with no image beside
+        it is a warning (its chart is drawn from data/figures, if there; a table under it is read as text)."""
+        for node, _ in document.walk():
+            if not isinstance(node, Figure):
+                continue
+            for lang in LANGS:
+                line = node.lines[lang][0]
+                if line not in self.pages or lang in node.printed:
+                    continue
+                where = f"page {self.pages[line][0]}"
+                if node.kind == "table":
+                    self.problem(line, f"{node.id}: «{node.caption[lang][:40]}» is a table's caption, but no ruled "
+                                       f"table and no image stands beside it on {where}: a table printed without "
+                                       "rules is read as lines of text",
+                                 "give the report as its Word document or its text, or print the table with rules")
+                else:
+                    self.warning(line, f"{node.id}: no image stands beside «{node.caption[lang][:40]}» on {where}: "
+                                       "the figure is drawn only from its data in data/figures; a table printed "
+                                       "without rules under it is read as lines of text",
+                                 "check the page; give the report as its Word document or text if a table is there")
+                break
 
     def attach_images(self, document: Document) -> dict[str, bytes]:
         """Each figure's printed image in each language: the one just above its caption on its page (or else just

@@ -107,7 +107,14 @@ def official_document(document) -> None:
     tables_fit(document)
 
 
+def tables_unruled(document) -> None:
+    """Tables without rules (Word's plain table style): their cells print as lines of text."""
+    for table in document.tables:
+        table.style = document.styles["Normal Table"]
+
+
 LAYOUTS = {"rows-break": rows_break, "headers-repeated": rows_whole_headers_repeated, "official": official_document}
+UNREADABLE = {"tables-unruled": tables_unruled}  # layouts the reader must refuse, naming where
 
 
 def soffice() -> str:
@@ -118,7 +125,7 @@ def soffice() -> str:
 
 def write_libreoffice_pdf(source: Path, target: Path, layout: str) -> Path:
     """The source text as a Word document in the layout, exported to PDF by LibreOffice Writer."""
-    document = write_docx(source, target.with_suffix(".docx"), layout=LAYOUTS[layout])
+    document = write_docx(source, target.with_suffix(".docx"), layout={**LAYOUTS, **UNREADABLE}[layout])
     profile = target.parent / "libreoffice-profile"  # its own, so that runs side by side never share one
     subprocess.run([soffice(), f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless",
                     "--convert-to", "pdf", "--outdir", str(target.parent), str(document)],

@@ -10,6 +10,7 @@ import re
 
 import pytest
 
+from bilingual_report.errors import InputError
 from bilingual_report.model import Table
 from bilingual_report.sources.pdf import (PdfReader, cell_text, glyphs, hanging_start, lead_width, line_text,
                                           side_language)
@@ -89,6 +90,15 @@ def test_libreoffices_table_breaks_are_repaired_and_counted_with_their_pages(off
     repeated = read_report(office_pdfs[(PAPER.stem, "headers-repeated")]).cleaned
     assert re.search(r"dropped the header rows tables repeat on \d+ pages \(pages [\d, -]+\)", repeated.summary())
     assert repeated.count("table_row") == 0
+
+
+def test_a_table_printed_without_rules_stops_the_build_at_its_caption(tmp_path):
+    """Its cells would be read as a paragraph under a caption with nothing: debris, not a table."""
+    pdf = write_libreoffice_pdf(DEEP, tmp_path / "deep-unruled.pdf", "tables-unruled")
+    with pytest.raises(InputError) as err:
+        read_report(pdf)
+    assert re.search(r"deep-unruled\.pdf: page \d+ \(line \d+ as read\): table-1: «表 ?1 2020 ?年全省知识产权主要数据» is a "
+                     r"table's caption, but no ruled table and no image stands beside it", str(err.value)), str(err.value)
 
 
 def chars(text: str, x: float = 0.0, size: float = 10.0, gap: float = 0.0) -> list[dict]:
