@@ -6,9 +6,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .checks import Findings
-from .reader import Reading
-from .errors import Problem
+from bilingual_report.checks.findings import Findings
+from bilingual_report.errors import Problem
+from bilingual_report.structure.reader import Reading
 
 STRICT_HINT = "strict_checks: true in data/site.yml, or scripts/build.py --strict, makes them stop the build"
 

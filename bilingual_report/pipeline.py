@@ -5,30 +5,32 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import layout as paths
-from .blocks import BlockRenderer, Chart
-from .citation_exports import EXPORTS, Work, work_of
-from .chart_cache import FORMS, ImageCache, charts as draw_charts, social_cards
-from .checks import Findings, collect, enforce
-from .citations import block_references, citations
-from .figure_exports import csv_bytes
-from .figures import FigureData, load_figures
-from .key_figures import KeyFigures, load_key_figures
-from .layout import SiteLayout
-from . import markup
-from .build_report import shown
-from .errors import Problem
-from .markup import docs_file
-from .model import LANGS, Document
-from .output import WriteReport, has_generated, write_pages
-from .pages import PageWriter, render_pages
-from .parallel import parallel_pages
-from .profile import Profile, load_profile
-from .reader import Reading, read_report
-from .search_index import search_index_bytes
-from .settings import Settings
-from .templates import fill_segments
-from .text_exports import aligned_csv_bytes, tmx_bytes
+from bilingual_report.build_report import shown
+from bilingual_report.checks.findings import Findings, collect, enforce
+from bilingual_report.config.profile import Profile, load_profile
+from bilingual_report.config.settings import Settings
+from bilingual_report.config.templates import fill_segments
+from bilingual_report.datafiles.figures import FigureData, load_figures
+from bilingual_report.datafiles.key_figures import KeyFigures, load_key_figures
+from bilingual_report.errors import Problem
+from bilingual_report.model import LANGS, Document
+from bilingual_report.site import layout as paths
+from bilingual_report.site import markup
+from bilingual_report.site.blocks import BlockRenderer, Chart
+from bilingual_report.site.chart_cache import FORMS, ImageCache
+from bilingual_report.site.chart_cache import charts as draw_charts
+from bilingual_report.site.chart_cache import social_cards
+from bilingual_report.site.citation_exports import EXPORTS, Work, work_of
+from bilingual_report.site.citations import block_references, citations
+from bilingual_report.site.figure_exports import csv_bytes
+from bilingual_report.site.layout import SiteLayout
+from bilingual_report.site.markup import docs_file
+from bilingual_report.site.output import WriteReport, has_generated, write_pages
+from bilingual_report.site.pages import PageWriter, render_pages
+from bilingual_report.site.parallel import parallel_pages
+from bilingual_report.site.search_index import search_index_bytes
+from bilingual_report.site.text_exports import aligned_csv_bytes, tmx_bytes
+from bilingual_report.structure.reader import Reading, read_report
 
 
 @dataclass

@@ -19,10 +19,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from bilingual_report.build_report import error_lines, finding_lines, problem_line
+from bilingual_report.config.settings import load_settings
 from bilingual_report.errors import InputError
-from bilingual_report.markup import nav_path
 from bilingual_report.pipeline import Generated, generate_docs, problem_pages
-from bilingual_report.settings import load_settings
+from bilingual_report.site.markup import nav_path
 
 log = logging.getLogger("mkdocs.hooks.generate_docs")
 

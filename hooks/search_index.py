@@ -2,7 +2,7 @@
 
 Material's search plugin stays for its search box and its result list; at the end of a build it writes an index
 of every page, which static-i18n merges for all languages. Once every language is built, this puts in its place
-the index the report's generator wrote for each language (bilingual_report/search_index.py), at
+the index the report's generator wrote for each language (bilingual_report/site/search_index.py), at
 <language root>/search/search_index.json. Each page's __config names the report's search worker instead of
 Material's, and a further language's pages get their own root as `base`: Material's search loads the index,
 and builds result links, from that base.
@@ -17,8 +17,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from bilingual_report.layout import SEARCH_INDEX
-from bilingual_report.markup import docs_file
+from bilingual_report.site.layout import SEARCH_INDEX
+from bilingual_report.site.markup import docs_file
 
 CONFIG = re.compile(r'<script id="__config" type="application/json">.*?</script>', re.DOTALL)
 BASE = re.compile(r'("base": ")([^"]*)(")')

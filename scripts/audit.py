@@ -16,9 +16,9 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from quality.axe import axe_violations
+from quality.chromium import CHROMIUM, CHROMIUM_ARGS
 from quality.links import check_links
 from quality.nu import nu_errors
-from quality.chromium import CHROMIUM, CHROMIUM_ARGS
 from quality.serve import SiteServer, free_port
 
 ROOT = Path(__file__).resolve().parent.parent

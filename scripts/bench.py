@@ -14,10 +14,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from bilingual_report.markup import nav_path
+from bilingual_report.config.settings import load_settings
 from bilingual_report.model import Paragraph, printed_text
 from bilingual_report.pipeline import generate, read
-from bilingual_report.settings import load_settings
+from bilingual_report.site.markup import nav_path
 from bilingual_report.sources.text import split_blocks, text_lines
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,8 +107,8 @@ def synthetic(times: int) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-READ = ("import sys,time;from pathlib import Path;from bilingual_report.profile import load_profile;"
-        "from bilingual_report.reader import read_document;"
+READ = ("import sys,time;from pathlib import Path;from bilingual_report.config.profile import load_profile;"
+        "from bilingual_report.structure.reader import read_document;"
         f"p=load_profile(Path({str(SETTINGS.profile)!r}));")
 
 

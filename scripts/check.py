@@ -8,12 +8,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from bilingual_report.checks import collect
 from bilingual_report.build_report import error_lines
+from bilingual_report.checks.findings import collect
+from bilingual_report.config.settings import load_settings
+from bilingual_report.datafiles.figures import load_figures
 from bilingual_report.errors import InputError
-from bilingual_report.figures import load_figures
 from bilingual_report.pipeline import read
-from bilingual_report.settings import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 
 from bilingual_report.build_report import error_lines, finding_lines
+from bilingual_report.config.settings import load_settings
 from bilingual_report.errors import InputError
-from bilingual_report.outline import cleaned_text, outline
 from bilingual_report.pipeline import generate_docs, read
-from bilingual_report.settings import load_settings
+from bilingual_report.structure.outline import cleaned_text, outline
 
 ROOT = Path(__file__).resolve().parent.parent
 

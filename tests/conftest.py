@@ -18,7 +18,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from quality.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from quality.serve import SiteServer, free_port  # noqa: E402
-from bilingual_report.output import MANIFEST, is_generated, read_manifest  # noqa: E402
+
+from bilingual_report.site.output import MANIFEST, is_generated, read_manifest  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ["mkdocs.yml", "data", "hooks", "overrides", "docs"]

@@ -14,7 +14,6 @@ from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Inches
-
 from pdf_fixtures import CAPTION, HAN, chart_image, paragraphs
 
 

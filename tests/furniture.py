@@ -7,7 +7,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from bilingual_report.text import language_of
+from bilingual_report.language.text import language_of
 
 RADICALS = {"工": "\u2f2f", "人": "\u2f08", "大": "\u2f24", "门": "\u2ed4"}  # as a PDF producer maps them
 HAN = re.compile(r"[\u4e00-\u9fff]")

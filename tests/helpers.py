@@ -36,13 +36,13 @@ PAPER = ROOT / "data" / "zhejiang-ip-white-paper-2019.txt"
 
 
 def profile():
-    from bilingual_report.profile import load_profile
+    from bilingual_report.config.profile import load_profile
     return load_profile(ROOT / "data" / "profile.yml")
 
 
 def read_report(path: Path):
     """The report read with the project's profile: the document and its warnings."""
-    from bilingual_report.reader import read_report as read
+    from bilingual_report.structure.reader import read_report as read
     return read(path, profile())
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from bilingual_report.language.text import ends_sentence
 from bilingual_report.sources.text import split_blocks, text_lines
-from bilingual_report.text import ends_sentence
 
 SENTENCE_END = {"zh": re.compile(r"(?<=[。！？])(?=[^”’）》])"), "en": re.compile(r"(?<=[a-z0-9)][.!?]) (?=[A-Z])")}
 

@@ -13,7 +13,6 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-
 from docx_fixtures import write_docx
 
 SOFFICE_TIMEOUT = 180  # seconds: a cold LibreOffice start and an export of a few dozen pages

@@ -25,13 +25,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bilingual_report.checks import collect  # noqa: E402
+from bilingual_report.checks.findings import collect  # noqa: E402
+from bilingual_report.checks.pair_checks import mid_sentence_start  # noqa: E402
+from bilingual_report.config.profile import load_profile  # noqa: E402
 from bilingual_report.errors import InputError, Problem  # noqa: E402
+from bilingual_report.language.text import ends_sentence  # noqa: E402
 from bilingual_report.model import Document, Heading, Paragraph, printed_text  # noqa: E402
-from bilingual_report.pair_checks import mid_sentence_start  # noqa: E402
-from bilingual_report.profile import load_profile  # noqa: E402
-from bilingual_report.reader import read_report  # noqa: E402
-from bilingual_report.text import ends_sentence  # noqa: E402
+from bilingual_report.structure.reader import read_report  # noqa: E402
 
 NEAR = 12
 KEEPING = ("split", "join", "invisible")  # edits after which the text reads the same

@@ -6,11 +6,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import ITEM_1, ITEM_2, SECTION_1, read_document, report_text, write
 
-from bilingual_report.pair_checks import check_pairs
-from bilingual_report.translation_check import check_translation, number_mismatches
-
-from helpers import ITEM_1, ITEM_2, SECTION_1, report_text, write, read_document
+from bilingual_report.checks.pair_checks import check_pairs
+from bilingual_report.checks.translation_check import check_translation
+from bilingual_report.language.numbers import number_mismatches
 
 ROOT = Path(__file__).resolve().parent.parent
 

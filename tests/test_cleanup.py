@@ -8,14 +8,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
-from hypothesis import strategies as st
-
-from bilingual_report.cleanup import Structure, clean, page_sequence
-from bilingual_report.model import Heading
 from furniture import Extraction, contents_entry, extract
 from helpers import HEAD, PAPER, ROOT, read_report, write
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 from test_tree_properties import trees
+
+from bilingual_report.model import Heading
+from bilingual_report.sources.cleanup import Structure, clean, page_sequence
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

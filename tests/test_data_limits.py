@@ -3,14 +3,13 @@ and the profile's patterns (the whole build with hostile files is in test_hostil
 from __future__ import annotations
 
 import pytest
-
-from bilingual_report.bounds import MAX_VALUE, number_problem, style_problems
-from bilingual_report.errors import InputError
-from bilingual_report.guarded import compile_guarded
-from bilingual_report.links import unsafe_link
-from bilingual_report.yaml_lines import load_yaml_with_lines
-
 from helpers import ROOT, write
+
+from bilingual_report.config.bounds import MAX_VALUE, number_problem, style_problems
+from bilingual_report.config.guarded import compile_guarded
+from bilingual_report.config.links import unsafe_link
+from bilingual_report.config.yaml_lines import load_yaml_with_lines
+from bilingual_report.errors import InputError
 
 
 @pytest.mark.parametrize("text", [

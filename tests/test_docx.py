@@ -10,14 +10,13 @@ import zipfile
 
 import pytest
 from docx import Document
+from docx_fixtures import write_docx
+from helpers import HEAD, ITEM_1, ITEM_2, PAPER, ROOT, SECTION_1, read_report
+from test_shapes import DEEP, LAW
 
 from bilingual_report.errors import InputError
 from bilingual_report.model import Figure, Table
 from bilingual_report.sources.word_numbering import chinese_counting, letters, roman
-
-from docx_fixtures import write_docx
-from helpers import HEAD, ITEM_1, ITEM_2, PAPER, ROOT, SECTION_1, read_report
-from test_shapes import DEEP, LAW
 
 
 def tree(document) -> list[tuple]:

@@ -7,12 +7,13 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from bilingual_report.chart_cache import ImageCache, charts as cached_charts
-from bilingual_report.errors import InputError
-from bilingual_report.figures import load_figures, one_digit_apart, share_finding, total_finding
-from bilingual_report.settings import load_chart_style
 from helpers import read_document
+
+from bilingual_report.config.settings import load_chart_style
+from bilingual_report.datafiles.figures import load_figures, one_digit_apart, share_finding, total_finding
+from bilingual_report.errors import InputError
+from bilingual_report.site.chart_cache import ImageCache
+from bilingual_report.site.chart_cache import charts as cached_charts
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "data" / "zhejiang-ip-white-paper-2019.txt"
@@ -188,7 +189,7 @@ def test_matplotlib_is_not_imported_when_nothing_changed(tmp_path):
 import sys
 from pathlib import Path
 from bilingual_report.pipeline import generate
-from bilingual_report.settings import load_settings
+from bilingual_report.config.settings import load_settings
 settings = load_settings(Path({str(ROOT / 'data' / 'site.yml')!r}), Path({str(ROOT)!r}))
 first = generate(settings, Path({str(tmp_path)!r}))
 print(first.charts_drawn, 'matplotlib' in sys.modules)

@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, copy_project
 
 SECONDS = 60  # far above what each case takes (1–3 s): a hang, not a slow machine, is what this catches

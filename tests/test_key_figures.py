@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from bilingual_report.errors import InputError
-from bilingual_report.key_figures import load_key_figures
-from bilingual_report.pipeline import site_pages
-from bilingual_report.settings import load_settings
 from helpers import SECTION_1, profile, read_document, report_text, write
+
+from bilingual_report.config.settings import load_settings
+from bilingual_report.datafiles.key_figures import load_key_figures
+from bilingual_report.errors import InputError
+from bilingual_report.pipeline import site_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = load_settings(ROOT / "data" / "site.yml", ROOT)

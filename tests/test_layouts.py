@@ -10,15 +10,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import HEAD, PAPER, ROOT, read_report
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from layouts import halves, joined, split, streams, whole_paragraphs, write_files
+from test_reader_properties import documents
 
 from bilingual_report.errors import InputError
 from bilingual_report.model import Heading, Paragraph, printed_text
-from bilingual_report.outline import outline
-from helpers import HEAD, PAPER, ROOT, read_report
-from layouts import halves, joined, split, streams, whole_paragraphs, write_files
-from test_reader_properties import documents
+from bilingual_report.structure.outline import outline
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPORTS = {"paper": PAPER, "law": FIXTURES / "law.txt", "deep": FIXTURES / "deep-report.txt"}
@@ -304,7 +304,7 @@ def test_a_paragraph_translated_as_two_shows_both_under_one_id(tmp_path):
     ("[]", "'source' must be a path, or a list of two paths"),
 ])
 def test_the_site_settings_name_one_source_or_two(tmp_path, value, wrong):
-    from bilingual_report.settings import load_settings
+    from bilingual_report.config.settings import load_settings
 
     text = (ROOT / "data" / "site.yml").read_text(encoding="utf-8")
     settings_file = tmp_path / "site.yml"
@@ -341,7 +341,6 @@ def test_interleaved_pdfs_are_not_read_as_columns(tmp_path, interleaved, name, l
 @pytest.mark.parametrize("form", ["text", "docx", "pdf"])
 def test_a_table_of_pairs_gives_the_interleaved_tree(tmp_path, interleaved, form):
     from docx import Document
-
     from layouts import rows_of_pairs
     from pdf_fixtures import typeset_pairs
 
@@ -367,8 +366,9 @@ def test_a_table_of_pairs_gives_the_interleaved_tree(tmp_path, interleaved, form
 def test_only_chinese_cells_beside_english_ones_make_a_table_of_pairs():
     """A table of two columns whose cells are not Chinese beside English (a data table) is no table of pairs, nor
     is one that holds little of the text."""
-    from bilingual_report.layouts import pair_rows as rows_of, pairs_table
     from bilingual_report.sources.blocks import Block
+    from bilingual_report.structure.layouts import pair_rows as rows_of
+    from bilingual_report.structure.layouts import pairs_table
 
     data = Block("zh", ((1, "指标\t数量"), (2, "发明专利\t32000")))
     glossary = Block("zh", ((5, "专利\tpatent"), (6, "商标\ttrademark")))

@@ -1,15 +1,16 @@
 """The Markdown writer: source text lands as text (never markup), ids and permalinks in both languages."""
 from __future__ import annotations
 
-import markdown
-
 from pathlib import Path
 
-from bilingual_report.errors import InputError
-from bilingual_report.markup import inline_html, inline_text as heading_text
-from bilingual_report.pipeline import site_pages
-from bilingual_report.settings import load_settings
+import markdown
 from helpers import SECTION_1, profile, read_document, report_text, write
+
+from bilingual_report.config.settings import load_settings
+from bilingual_report.errors import InputError
+from bilingual_report.pipeline import site_pages
+from bilingual_report.site.markup import inline_html
+from bilingual_report.site.markup import inline_text as heading_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = load_settings(ROOT / "data" / "site.yml", ROOT)

@@ -3,7 +3,6 @@ named near its line, every edit that keeps it reads the same, and nothing of the
 from __future__ import annotations
 
 import pytest
-
 from helpers import PAPER
 from mutations import run
 from test_shapes import DEEP, LAW

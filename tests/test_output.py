@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from bilingual_report.errors import InputError
-from bilingual_report.markup import GENERATED_MARK
-from bilingual_report.output import write_pages
+from bilingual_report.site.markup import GENERATED_MARK
+from bilingual_report.site.output import write_pages
 
 PAGE = f"---\n{GENERATED_MARK}\ntitle: \"x\"\n---\n\n# X\n"
 

@@ -3,12 +3,11 @@ and the characters no report prints."""
 from __future__ import annotations
 
 import pytest
-
-from bilingual_report.errors import InputError
-from bilingual_report.pair_checks import check_pairs, repeated
-
 from helpers import ITEM_1, ITEM_2, PAPER, SECTION_1, read_document, read_report, report_text, write
 from test_shapes import DEEP, LAW
+
+from bilingual_report.checks.pair_checks import check_pairs, repeated
+from bilingual_report.errors import InputError
 
 # Enough ordinary pairs for the document's own ratio (about 2.4 English characters per Chinese one here).
 ITEM_3 = ["3. 第三项工作成效明显。全省培训专业人员五千余人次，举办公益讲座三百余场。",

@@ -4,10 +4,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from helpers import PAPER, read_report
 
 from bilingual_report.model import Figure, Heading, Paragraph, Table, printed_text
 from bilingual_report.sources.text import read_text, split_blocks, text_lines
-from helpers import PAPER, read_report
 
 SOURCE = PAPER
 

@@ -10,11 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from bilingual_report.errors import InputError
 from helpers import PAPER, ROOT, read_report
 from pdf_fixtures import typeset
 from test_cleanup import tree_of
+
+from bilingual_report.errors import InputError
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -151,8 +151,9 @@ def test_a_pdf_builds_a_site_with_one_command(tmp_path, pdfs):
 
 
 def test_every_block_knows_its_page_and_citations_give_it(pdfs):
-    from bilingual_report.citations import block_references
     from helpers import profile
+
+    from bilingual_report.site.citations import block_references
 
     document = read_report(pdfs["paper-a4"]).document
     by_id = {node.id: node for node, _ in document.walk()}
@@ -222,8 +223,8 @@ def test_charts_drawn_as_vectors_are_rendered_from_their_region(pdfs):
 
 
 def test_a_figure_the_pdf_prints_needs_no_data_file(tmp_path, pdfs):
-    from bilingual_report.figures import load_figures
-    from bilingual_report.settings import load_chart_style
+    from bilingual_report.config.settings import load_chart_style
+    from bilingual_report.datafiles.figures import load_figures
 
     words = load_chart_style(ROOT / "data" / "chart-style.yml")["words"]
     (tmp_path / "figures").mkdir()

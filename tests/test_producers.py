@@ -9,17 +9,17 @@ from __future__ import annotations
 import re
 
 import pytest
+from helpers import PAPER, read_report
+from libreoffice_fixtures import LAYOUTS as OFFICE_LAYOUTS
+from libreoffice_fixtures import write_libreoffice_pdf
+from test_cleanup import cleaned
+from test_shapes import DEEP, LAW
+from typst_fixtures import LAYOUTS, write_typst_pdf
 
 from bilingual_report.errors import InputError
 from bilingual_report.model import Table
 from bilingual_report.sources.pdf import (PdfReader, cell_text, glyphs, hanging_start, lead_width, line_text,
                                           side_language)
-
-from helpers import PAPER, read_report
-from test_cleanup import cleaned
-from test_shapes import DEEP, LAW
-from libreoffice_fixtures import LAYOUTS as OFFICE_LAYOUTS, write_libreoffice_pdf
-from typst_fixtures import LAYOUTS, write_typst_pdf
 
 HAN = "\u4e00-\u9fff，。；：、（）“”"
 BESIDE_HAN = re.compile(rf"\s+(?=[{HAN}])|(?<=[{HAN}])\s+")
@@ -42,6 +42,15 @@ def tree(document) -> list[tuple]:
     return nodes
 
 
+def read_as_its_text(pdf, source):
+    """The PDF's reading, once its tree (every id, text and cell) and title are those of the source's text."""
+    text = read_report(source).document
+    reading = read_report(pdf)
+    assert tree(reading.document) == tree(text)
+    assert reading.document.title == text.title
+    return reading
+
+
 @pytest.fixture(scope="module")
 def typst_pdfs(tmp_path_factory):
     folder = tmp_path_factory.mktemp("typst")
@@ -52,10 +61,7 @@ def typst_pdfs(tmp_path_factory):
 @pytest.mark.parametrize("layout", list(LAYOUTS))
 @pytest.mark.parametrize("source", [PAPER, LAW, DEEP], ids=["paper", "law", "deep"])
 def test_a_typst_pdf_reads_as_its_text(typst_pdfs, source, layout):
-    text = read_report(source).document
-    reading = read_report(typst_pdfs[(source.stem, layout)])
-    assert tree(reading.document) == tree(text)
-    assert reading.document.title == text.title
+    reading = read_as_its_text(typst_pdfs[(source.stem, layout)], source)
     assert reading.cleaned.count("invisible") == 0  # no soft hyphen left to remove: each was read as what it is
 
 
@@ -76,10 +82,7 @@ def office_pdfs(tmp_path_factory):
 @pytest.mark.parametrize("layout", list(OFFICE_LAYOUTS))
 @pytest.mark.parametrize("source", [PAPER, LAW, DEEP], ids=["paper", "law", "deep"])
 def test_a_word_document_exported_by_libreoffice_reads_as_its_text(office_pdfs, source, layout):
-    text = read_report(source).document
-    reading = read_report(office_pdfs[(source.stem, layout)])
-    assert tree(reading.document) == tree(text)
-    assert reading.document.title == text.title
+    read_as_its_text(office_pdfs[(source.stem, layout)], source)
 
 
 def test_libreoffices_table_breaks_are_repaired_and_counted_with_their_pages(office_pdfs):
@@ -127,7 +130,7 @@ def test_glyphs_read_as_the_letters_they_print(given, expected, repairs):
 
 def body_line(text: str, x1: float, base: float, size: float = 10.0) -> dict:
     """A line of body text as the reader measures it (from x = 0; `x1` where it stops)."""
-    from bilingual_report.text import language_of
+    from bilingual_report.language.text import language_of
     return {"text": text, "x0": 0.0, "x1": x1, "base": base, "size": size, "hang": None,
             "lead": lead_width(chars(text, size=size), []), "lang": language_of(text)}
 

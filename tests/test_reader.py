@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from helpers import EXTRA_EN, EXTRA_ZH, INTRO, ITEM_1, ITEM_2, SECTION_1, read_document, read_report, report_text, write
 
 from bilingual_report.errors import InputError
 from bilingual_report.model import Heading, Paragraph
-
-from helpers import EXTRA_EN, EXTRA_ZH, INTRO, ITEM_1, ITEM_2, SECTION_1, read_document, read_report, report_text, write
 
 
 def read(tmp_path, *blocks, **kwargs):

@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from helpers import HEAD, read_document
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from bilingual_report.errors import InputError
-
 from bilingual_report.model import Heading
-from helpers import HEAD, read_document
 
 SENTENCES = [
     ("全省共处理专利侵权判定咨询案件一千余起，同比增长百分之二十。", "The province handled more than one thousand consultation cases on patent infringement, an increase of twenty percent."),

@@ -215,7 +215,7 @@ def test_the_report_is_offered_to_reference_managers(built_site, site_url, prefi
 
 
 def test_bibtex_escapes_what_tex_would_read_as_markup():
-    from bilingual_report.citation_exports import Work, bibtex_bytes
+    from bilingual_report.site.citation_exports import Work, bibtex_bytes
 
     text = bibtex_bytes(Work("R&D at 50% {draft} #1_a", "Office ~ A^B", None, None, "en")).decode("utf-8")
     assert r"title = {{R\&D at 50\% \{draft\} \#1\_a}}" in text
@@ -223,8 +223,8 @@ def test_bibtex_escapes_what_tex_would_read_as_markup():
 
 
 def test_the_home_page_says_when_the_report_was_published_and_links_the_issuers_original(tmp_path):
+    from bilingual_report.config.settings import load_settings
     from bilingual_report.pipeline import generate
-    from bilingual_report.settings import load_settings
 
     site = (ROOT / "data" / "site.yml").read_text(encoding="utf-8")
     pages = generate(load_settings(ROOT / "data" / "site.yml", ROOT), tmp_path).files

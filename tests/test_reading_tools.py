@@ -5,10 +5,10 @@ import json
 from urllib.parse import urlparse
 
 import pytest
-
-from test_browser import in_viewport
-from bilingual_report.model import Heading
 from helpers import PAPER, read_document
+from test_browser import in_viewport
+
+from bilingual_report.model import Heading
 
 
 def section_nodes(heading):

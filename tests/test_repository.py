@@ -4,8 +4,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from bilingual_report.config.settings import load_settings
 from bilingual_report.pipeline import generate
-from bilingual_report.settings import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 

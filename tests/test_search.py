@@ -8,13 +8,14 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import expect
 from helpers import ROOT, read_document
+from playwright.sync_api import expect
 
-from bilingual_report.layout import SiteLayout
-from bilingual_report.model import Heading, LANGS
-from bilingual_report.search_index import search_index
 from quality.search_quality import SearchEvaluator, load_queries, summary, type_query
+
+from bilingual_report.model import LANGS, Heading
+from bilingual_report.site.layout import SiteLayout
+from bilingual_report.site.search_index import search_index
 
 QUERIES = load_queries(Path(__file__).parent / "search_queries.yml")
 PREFIXES = {"zh": "", "en": "en/"}

@@ -8,6 +8,7 @@ import time
 import urllib.request
 
 from conftest import copy_project
+
 from quality.serve import free_port
 
 

@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import ROOT, read_document, read_report, report_text, write
 
 from bilingual_report.errors import InputError
 from bilingual_report.model import Figure, Heading, Paragraph, Table
-from helpers import ROOT, read_document, read_report, report_text, write
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LAW = FIXTURES / "law.txt"

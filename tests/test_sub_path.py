@@ -4,9 +4,9 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 import pytest
+from conftest import copy_project, mkdocs_build
 from playwright.sync_api import expect
 
-from conftest import copy_project, mkdocs_build
 from quality.links import check_links
 from quality.serve import SiteServer, free_port
 

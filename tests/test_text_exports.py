@@ -7,9 +7,9 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pytest
-
-from bilingual_report.text_exports import aligned_csv_bytes, tmx_bytes, units
 from helpers import SECTION_1, read_document, report_text, write
+
+from bilingual_report.site.text_exports import aligned_csv_bytes, tmx_bytes, units
 
 ROOT = Path(__file__).resolve().parent.parent
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
+from helpers import HEAD, read_report
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from test_reader_properties import LEADS, SENTENCES, mid_sentence_cuts
 
 from bilingual_report.model import Heading
 from bilingual_report.sources.text import ITEM_NUMBER_ONLY
-from helpers import HEAD, read_report
-from test_reader_properties import LEADS, SENTENCES, mid_sentence_cuts
 
 CHINESE = ["", "一", "二", "三", "四"]
 ROMAN = ["", "I", "II", "III", "IV"]

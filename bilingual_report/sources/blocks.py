@@ -6,7 +6,7 @@ import io
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..text import join
+from bilingual_report.language.text import join
 
 IMAGE_WIDTH = 960  # the width (pixels) a printed figure is made for the web at
 

@@ -8,10 +8,10 @@ import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputError
-from ..text import language_of
-from .blocks import IMAGE_WIDTH, Block, Place, PrintedImage, webp
-from .word_numbering import Numbering
+from bilingual_report.errors import InputError
+from bilingual_report.language.text import language_of
+from bilingual_report.sources.blocks import IMAGE_WIDTH, Block, Place, PrintedImage, webp
+from bilingual_report.sources.word_numbering import Numbering
 
 IMAGE_MIN = 40     # a picture smaller than this (pixels) is an ornament, not a figure
 BOLD_STYLES = ("strong",)

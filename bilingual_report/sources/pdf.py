@@ -21,11 +21,11 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from ..cleanup import PAGE_NUMBER_ALONE, Repair, page_ranges, word_list
-from ..errors import InputError
-from ..text import HAN_RANGE, join, language_of, squeezed
-from .blocks import IMAGE_WIDTH, Block, PrintedImage, webp
-from .text import blocks_of
+from bilingual_report.errors import InputError
+from bilingual_report.language.text import HAN_RANGE, join, language_of, squeezed, word_list
+from bilingual_report.sources.blocks import IMAGE_WIDTH, Block, PrintedImage, webp
+from bilingual_report.sources.cleanup import PAGE_NUMBER_ALONE, Repair, page_ranges
+from bilingual_report.sources.text import blocks_of
 
 MARGIN_ZONE = 0.1            # the top and bottom share of a page where running headers, footers and numbers stand
 PARAGRAPH_GAP = 1.12         # a gap this many times the usual line distance starts a new paragraph

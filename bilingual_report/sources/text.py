@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..errors import InputError
-from ..text import language_of
-from .blocks import Block
+from bilingual_report.errors import InputError
+from bilingual_report.language.text import language_of
+from bilingual_report.sources.blocks import Block
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 OLE_SIGNATURE = bytes.fromhex("d0cf11e0a1b11ae1")  # Word 97-2003 (.doc), and other Office files of that age

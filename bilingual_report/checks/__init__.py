@@ -1,0 +1,1 @@
+"""What the build checks in the tree: pairs, translations, and whether a finding stops the build."""

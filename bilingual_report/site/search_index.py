@@ -1,0 +1,55 @@
+"""A language's search index: an entry for every heading, paragraph, table and figure of the pages that show the
+report (the home page and one page per division), and an entry for each of those pages.
+
+An entry carries the address of its place on its page, the heading it stands under (`title`) and its own words
+(`text`); a heading's entry is marked as such. The browser does the matching and ranking
+(overrides/assets/javascripts/search-worker.js), on the text as printed, so nothing here segments or
+normalises words. The key-figures, figures, full-text and side-by-side pages repeat what these pages hold,
+and are left out.
+"""
+from __future__ import annotations
+
+import json
+
+from bilingual_report.language.text import without_markup
+from bilingual_report.model import Document, Figure, Heading, Node, Paragraph, Table
+from bilingual_report.site.layout import HOME, SiteLayout
+
+TABLE_CELL = " "
+TABLE_ROW = " · "
+
+
+def own_words(node: Node, lang: str) -> str:
+    """What a node says itself, as printed: a heading with its number, a table's caption with its cells."""
+    if isinstance(node, Heading):
+        return node.printed(lang)
+    if isinstance(node, Paragraph):
+        return node.text[lang]
+    if isinstance(node, Figure):
+        return node.caption[lang]
+    if isinstance(node, Table):
+        rows = [TABLE_CELL.join(cell for cell in row if cell) for row in node.rows[lang]]
+        return TABLE_ROW.join([node.caption[lang], *([node.title[lang]] if node.title else []), *rows])
+    raise TypeError(f"no words for {type(node).__name__}")
+
+
+def search_index(document: Document, layout: SiteLayout, lang: str) -> dict:
+    page_titles = {HOME: document.title[lang], **{d.slug: d.heading.printed(lang) for d in layout.divisions}}
+    entries: list[dict] = []
+    pages_seen: set[str] = set()
+    for node, parents in document.walk():
+        slug = layout.page_of(node.id)
+        if slug not in pages_seen:
+            pages_seen.add(slug)
+            entries.append({"location": layout.url_of(slug), "title": without_markup(page_titles[slug])})
+        where = parents[-1].printed(lang) if parents else page_titles[slug]
+        entry = {"location": layout.url_of(slug, node.id), "title": without_markup(where),
+                 "text": without_markup(own_words(node, lang))}
+        if isinstance(node, Heading):
+            entry["heading"] = True
+        entries.append(entry)
+    return {"config": {"lang": [lang]}, "docs": entries}
+
+
+def search_index_bytes(document: Document, layout: SiteLayout, lang: str) -> bytes:
+    return json.dumps(search_index(document, layout, lang), ensure_ascii=False, separators=(",", ":")).encode()
