@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Read a report's text: print its outline as detected (--outline) or the text as cleaned of page furniture
 (--cleaned), write the document tree as JSON (--json), and/or the pages, charts and data files of both
-languages (--docs). Needs no MkDocs."""
+languages (--docs); or print how two editions' nodes match (--compare OLD NEW). Needs no MkDocs."""
 from __future__ import annotations
 
 import argparse
@@ -11,6 +11,8 @@ from pathlib import Path
 
 from bilingual_report.build_report import error_lines, finding_lines
 from bilingual_report.config.settings import load_settings
+from bilingual_report.editions.comparison import comparison_lines
+from bilingual_report.editions.matching import match_editions
 from bilingual_report.errors import InputError
 from bilingual_report.pipeline import generate_docs, read
 from bilingual_report.structure.outline import cleaned_text, outline
@@ -20,8 +22,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("source", type=Path, nargs="+", metavar="SOURCE",
+    parser.add_argument("source", type=Path, nargs="*", metavar="SOURCE",
                         help="the report's file (text, PDF or Word), or its two files, one per language")
+    parser.add_argument("--compare", nargs=2, metavar=("OLD", "NEW"),
+                        help="print how each heading and block of edition OLD matches one of NEW (matched, reworded, "
+                             "numbers changed, renumbered, added, removed); each edition is a file, or two "
+                             "joined by a comma (one per language)")
     parser.add_argument("--outline", action="store_true",
                         help="print the tree as detected, with its source lines, and what was cleaned from the text")
     parser.add_argument("--cleaned", action="store_true",
@@ -31,8 +37,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--settings", type=Path, default=ROOT / "data" / "site.yml",
                         help="profile, figure data, chart style and labels (default: data/site.yml)")
     args = parser.parse_args(argv)
+    if args.compare:
+        if args.source or args.outline or args.cleaned or args.json or args.docs:
+            parser.error("--compare takes its two editions and nothing else")
+        return compare(args.settings, args.compare)
     if not (args.outline or args.cleaned or args.json or args.docs):
         parser.error("give --outline, --cleaned, --json OUT.json, --docs DIR, or several")
+    if not args.source:
+        parser.error("give the report's file, or its two files (one per language)")
     try:
         if len(args.source) > 2:
             parser.error("give the report's file, or its two files (one per language)")
@@ -54,6 +66,20 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as err:
         print("\n".join(error_lines(err.problems)), file=sys.stderr)
         return 1
+    return 0
+
+
+def compare(settings_path: Path, editions: list[str]) -> int:
+    """Print the matching of two editions, each one or two files joined by a comma."""
+    try:
+        settings = load_settings(settings_path, ROOT)
+        documents = [read(settings.for_sources(tuple(Path(p) for p in edition.split(","))), ROOT / ".cache").document
+                     for edition in editions]
+    except InputError as err:
+        print("\n".join(error_lines(err.problems)), file=sys.stderr)
+        return 1
+    names = tuple(", ".join(Path(p).name for p in edition.split(",")) for edition in editions)
+    print("\n".join(comparison_lines(match_editions(*documents), *documents, names)))
     return 0
 
 

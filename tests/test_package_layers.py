@@ -16,6 +16,7 @@ MAY_IMPORT = {
     "structure": {"sources", "config", "language", "errors", "model"},
     "checks": {"structure", "sources", "datafiles", "config", "language", "errors", "model"},
     "site": {"datafiles", "config", "language", "errors", "model"},
+    "editions": {"language", "model"},
 }
 
 

@@ -1,0 +1,122 @@
+"""Matching two editions of a report node by node: by structure and wording, whatever was inserted, deleted,
+reworded, renumbered or moved between them."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from edition_fixtures import (DEEP, DIVISION_REMOVED, ITEM_INSERTED, ITEM_MOVED, ITEMS_SWAPPED, NOTE_DELETED,
+                              NUMBERS_CHANGED, REWORDED, TITLE_REWORDED, write_edition)
+from helpers import ROOT, read_report
+
+from bilingual_report.editions.comparison import comparison_lines, number_changes
+from bilingual_report.editions.matching import match_editions, nearest_counterpart
+
+
+@pytest.fixture(scope="module")
+def old():
+    return read_report(DEEP).document
+
+
+def matched(tmp_path, old, edits):
+    new = read_report(write_edition(tmp_path, "next", edits)).document
+    matching = match_editions(old, new)
+    return new, matching, {m.old.id: m for m in matching.matches}
+
+
+def test_an_unchanged_edition_matches_node_for_node(tmp_path, old):
+    _, matching, by_old = matched(tmp_path, old, [])
+    assert not matching.added and not matching.removed
+    assert all(m.old.id == m.new.id and not m.reworded and not m.restated for m in matching.matches)
+    assert set(by_old) == {node.id for node, _ in old.walk()}
+
+
+def test_changed_numbers_keep_the_paragraph_and_are_stated_in_both_languages(tmp_path, old):
+    _, matching, by_old = matched(tmp_path, old, NUMBERS_CHANGED)
+    match = by_old["s1-1-1-0-1"]
+    assert match.new.id == "s1-1-1-0-1" and match.restated and not match.reworded
+    assert number_changes(old_text := match.old.text["zh"], match.new.text["zh"], "zh") == [
+        ("3.2 万", "3.6 万"), ("15.2%", "12.5%")], old_text
+    assert number_changes(match.old.text["en"], match.new.text["en"], "en") == [("32,000", "36,000"),
+                                                                                 ("15.2%", "12.5%")]
+    assert not matching.added and not matching.removed
+
+
+def test_a_reworded_paragraph_is_its_counterpart_and_says_so(tmp_path, old):
+    _, matching, by_old = matched(tmp_path, old, REWORDED)
+    match = by_old["s2-0-1"]
+    assert match.new.id == "s2-0-1" and match.reworded and 0.5 <= match.similarity < 1
+    assert sum(m.reworded for m in matching.matches) == 1
+
+
+def test_a_reworded_heading_is_matched_by_what_it_holds(tmp_path, old):
+    _, matching, by_old = matched(tmp_path, old, TITLE_REWORDED)
+    assert by_old["s1-1"].new.id == "s1-1" and by_old["s1-1"].reworded
+    assert not matching.added and not matching.removed
+
+
+def test_an_inserted_item_renumbers_the_ones_after_it(tmp_path, old):
+    new, matching, by_old = matched(tmp_path, old, ITEM_INSERTED)
+    assert [n.id for n in matching.added] == ["s1-1-1", "s1-1-1-1"]
+    assert by_old["s1-1-1"].new.id == "s1-1-2" and by_old["s1-1-2"].new.id == "s1-1-3"
+    assert by_old["s1-1-1-2-1"].new.id == "s1-1-2-2-1"  # a paragraph two levels down follows its item
+    assert by_old["s1-1-1"].renumbered and not by_old["s1-1-1"].reworded
+    assert not matching.removed
+
+
+def test_a_deleted_note_is_removed_and_a_reader_on_it_goes_to_its_heading(tmp_path, old):
+    _, matching, _ = matched(tmp_path, old, NOTE_DELETED)
+    assert [n.id for n in matching.removed] == ["s1-2-1-2"] and not matching.added
+    assert nearest_counterpart(matching, old, "s1-2-1-2") == ("s1-2-1", False)
+    assert nearest_counterpart(matching, old, "s1-2-1-1") == ("s1-2-1-1", True)
+
+
+def test_a_removed_division_takes_all_under_it_and_the_rest_still_matches(tmp_path, old):
+    _, matching, by_old = matched(tmp_path, old, DIVISION_REMOVED)
+    removed = {n.id for n in matching.removed}
+    assert removed == {node.id for node, parents in old.walk() if (parents[:1] or (node,))[0].id == "s2"}
+    assert by_old["conclusion"].new.id == "conclusion" and by_old["appendix-1"].new.id == "appendix-1"
+    assert nearest_counterpart(matching, old, "s2-1-1-1") == (None, False)  # to the edition's home
+
+
+def test_an_item_moved_to_another_heading_is_found_there(tmp_path, old):
+    _, matching, by_old = matched(tmp_path, old, ITEM_MOVED)
+    assert by_old["s1-1-2"].new.id == "s1-2-2" and by_old["s1-1-2-1"].new.id == "s1-2-2-1"
+    assert len({m.new.id for m in matching.matches}) == len(matching.matches)  # each matched once
+    assert [n.id for n in matching.removed] == [] and [n.id for n in matching.added] == []
+
+
+def test_swapped_items_are_each_matched_to_its_own(tmp_path, old):
+    _, matching, by_old = matched(tmp_path, old, ITEMS_SWAPPED)
+    assert by_old["s1-1-1-1"].new.id == "s1-1-1-2" and by_old["s1-1-1-2"].new.id == "s1-1-1-1"
+    assert not matching.added and not matching.removed
+
+
+def test_every_edit_at_once(tmp_path, old):
+    new, matching, by_old = matched(tmp_path, old, NUMBERS_CHANGED + ITEM_INSERTED + NOTE_DELETED + DIVISION_REMOVED)
+    lines = comparison_lines(matching, old, new, ("2020", "2021"))
+    assert lines[0] == "2020 → 2021"
+    assert lines[-1] == ("12 matched, 0 reworded, 1 with numbers changed, 8 renumbered, 2 added, 9 removed")
+    assert any(line.startswith("numbers changed, renumbered") and "s1-1-1-0-1 → s1-1-2-0-1" in line
+               and "zh numbers 3.2 万 → 3.6 万, 15.2% → 12.5%" in line for line in lines)
+
+
+def test_convert_compare_prints_the_matching(tmp_path):
+    new = write_edition(tmp_path, "2021", NUMBERS_CHANGED + NOTE_DELETED)
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "convert.py"), "--compare", str(DEEP), str(new)],
+                            capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.splitlines()
+    assert out[0] == f"{DEEP.name} → {new.name}"
+    assert any(line.startswith("removed") and " s1-2-1-2 " in line for line in out)
+    assert out[-1].endswith("1 with numbers changed, 0 renumbered, 0 added, 1 removed")
+
+
+def test_convert_compare_names_a_broken_edition_without_a_traceback(tmp_path):
+    broken = tmp_path / "2021.txt"
+    broken.write_text(DEEP.read_text(encoding="utf-8").replace("Conclusion\n", "", 1), encoding="utf-8")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "convert.py"), "--compare", str(DEEP),
+                             str(broken)], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 1
+    assert "2021.txt:" in result.stderr and "Traceback" not in result.stderr
