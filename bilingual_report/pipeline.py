@@ -8,10 +8,11 @@ from pathlib import Path
 from bilingual_report.build_report import shown
 from bilingual_report.checks.findings import Findings, collect, enforce
 from bilingual_report.config.profile import Profile, load_profile
-from bilingual_report.config.settings import Settings
+from bilingual_report.config.settings import Edition, Settings
 from bilingual_report.config.templates import fill_segments
 from bilingual_report.datafiles.figures import FigureData, load_figures
 from bilingual_report.datafiles.key_figures import KeyFigures, load_key_figures
+from bilingual_report.editions.matching import match_editions
 from bilingual_report.errors import Problem
 from bilingual_report.model import LANGS, Document
 from bilingual_report.site import layout as paths
@@ -22,13 +23,14 @@ from bilingual_report.site.chart_cache import charts as draw_charts
 from bilingual_report.site.chart_cache import social_cards
 from bilingual_report.site.citation_exports import EXPORTS, Work, work_of
 from bilingual_report.site.citations import block_references, citations
+from bilingual_report.site.editions import EditionSwitch, PublishedEdition, edition_name, in_edition, series_home
 from bilingual_report.site.figure_exports import csv_bytes
 from bilingual_report.site.layout import SiteLayout
 from bilingual_report.site.markup import docs_file
 from bilingual_report.site.output import WriteReport, has_generated, write_pages
 from bilingual_report.site.pages import PageWriter, render_pages
 from bilingual_report.site.parallel import parallel_pages
-from bilingual_report.site.search_index import search_index_bytes
+from bilingual_report.site.search_index import search_index_bytes, series_search_index_bytes
 from bilingual_report.site.text_exports import aligned_csv_bytes, tmx_bytes
 from bilingual_report.structure.reader import Reading, read_report
 
@@ -55,6 +57,11 @@ class Generated:
     def site_name(self, lang: str) -> str:
         return self.document.title[lang]
 
+    @property
+    def nav(self) -> list:
+        """The pages of the navigation, as slugs."""
+        return self.layout.nav
+
     def site_description(self, labels: dict, lang: str) -> str:
         document = self.document
         return fill_segments(labels[lang]["site_description"],
@@ -65,34 +72,58 @@ def read(settings: Settings, cache_dir: Path | None = None) -> Reading:
     return read_report(settings.sources, load_profile(settings.profile), cache_dir / "pdf" if cache_dir else None)
 
 
-def site_pages(document: Document, profile: Profile, settings: Settings, charts: dict[int, Chart],
-               key_figures: KeyFigures | None) -> tuple[SiteLayout, dict[str, str | bytes]]:
-    """The layout, and every page of both languages (path under the docs folder → Markdown)."""
-    layout = SiteLayout(document, key_figures=key_figures is not None, figures=bool(charts))
+@dataclass
+class Prepared:
+    """A report read, its data read and checked against it, and its pages laid out: all that another edition's
+    pages need to know of it."""
+
+    reading: Reading
+    figures: list[FigureData]
+    key_figures: KeyFigures | None
+    findings: Findings
+    layout: SiteLayout
+
+
+def prepare(settings: Settings, cache_dir: Path) -> Prepared:
+    reading = read_report(settings.sources, load_profile(settings.profile), cache_dir / "pdf")
+    document = reading.document
+    figures = load_figures(settings.figures, document, settings.chart_style["words"]) if settings.figures else []
+    key_figures = load_key_figures(settings.key_figures, document) if settings.key_figures else None
+    findings = collect(reading, figures)
+    enforce(findings, settings.strict_checks)
+    layout = SiteLayout(document, key_figures=key_figures is not None, figures=bool(figures))
+    return Prepared(reading, figures, key_figures, findings, layout)
+
+
+def site_pages(layout: SiteLayout, profile: Profile, settings: Settings, charts: dict[int, Chart],
+               key_figures: KeyFigures | None, switch: EditionSwitch | None = None) -> dict[str, str | bytes]:
+    """Every page of both languages (path under the docs folder → Markdown)."""
+    document = layout.document
     references = block_references(document, profile)
     cited = citations(document, settings.labels, settings.published, references)
     writers = {lang: PageWriter(BlockRenderer(lang, settings.labels[lang], settings.chart_style, charts, cited[lang],
-                                              layout), settings.published, settings.official) for lang in LANGS}
-    return layout, {**render_pages(writers, key_figures, references), **parallel_pages(writers)}
+                                              layout), settings.published, settings.official, switch) for lang in LANGS}
+    return {**render_pages(writers, key_figures, references), **parallel_pages(writers)}
 
 
 def generate(settings: Settings, cache_dir: Path, homes: dict[str, str] | None = None) -> Generated:
     """Everything generated for the report; cache_dir keeps drawn charts and PDF readings between builds; homes
     gives each language's home address where the site's address is known (references to the report give it)."""
-    profile = load_profile(settings.profile)
-    reading = read_report(settings.sources, profile, cache_dir / "pdf")
+    return render(settings, prepare(settings, cache_dir), cache_dir, homes)
+
+
+def render(settings: Settings, prepared: Prepared, cache_dir: Path, homes: dict[str, str] | None,
+           switch: EditionSwitch | None = None) -> Generated:
+    """The pages, charts and files of a prepared report (with the selector of its series' editions, if any)."""
+    reading, figures, layout = prepared.reading, prepared.figures, prepared.layout
     document = reading.document
     style = settings.chart_style
-    figures = load_figures(settings.figures, document, style["words"]) if settings.figures else []
-    key_figures = load_key_figures(settings.key_figures, document) if settings.key_figures else None
-    findings = collect(reading, figures)
-    enforce(findings, settings.strict_checks)
     cache = ImageCache(cache_dir / "charts")
     svgs = draw_charts(figures, style, cache)
     cards = social_cards(document.title, document.issuer, style, cache)
     charts = {f.number: Chart(f, {(lang, form): svgs[(f.number, lang, form)].size for lang in LANGS for form in FORMS})
               for f in figures}
-    layout, files = site_pages(document, profile, settings, charts, key_figures)
+    files = site_pages(layout, load_profile(settings.profile), settings, charts, prepared.key_figures, switch)
     tmx, aligned_csv = tmx_bytes(document), aligned_csv_bytes(document)
     for lang in LANGS:
         files[docs_file(lang, paths.SOCIAL_CARD)] = cards[lang]
@@ -114,12 +145,71 @@ def generate(settings: Settings, cache_dir: Path, homes: dict[str, str] | None =
             files[docs_file(lang, paths.ALL_FIGURES_CSV)] = csv_bytes(figures, lang, style)
         for name, data in reading.images.items():  # both languages' printed figures, for the side-by-side pages
             files[docs_file(lang, layout.printed_chart(name))] = data
-    return Generated(reading, layout, figures, key_figures, files, cache.drawn, findings, settings.published)
+    return Generated(reading, layout, figures, prepared.key_figures, files, cache.drawn, prepared.findings,
+                     settings.published)
+
+
+@dataclass
+class Series:
+    """A report series generated: each edition's generation (the current one first), and every file of the site."""
+
+    editions: list[tuple[Edition, Generated]]
+    files: dict[str, str | bytes]
+
+    @property
+    def moved(self) -> list[tuple[str, str]]:
+        """The pages and files a site of the oldest edition alone published, which are now in its folder: (where it
+        was, where it is) under the docs folder; the series' own home and search index take their places."""
+        edition, generated = self.editions[-1]
+        return sorted((path, markup.moved_into(path, edition.id)) for path in generated.files if path not in self.files)
+
+    @property
+    def current(self) -> Generated:
+        return self.editions[0][1]
+
+    @property
+    def nav(self) -> list:
+        """The series' home, then each edition's pages under its id."""
+        return [paths.HOME] + [(edition.id, [in_edition(edition.id, slug) for slug in generated.layout.nav])
+                               for edition, generated in self.editions]
+
+    @property
+    def charts_drawn(self) -> int:
+        return sum(generated.charts_drawn for _, generated in self.editions)
+
+
+def generate_series(settings: Settings, cache_dir: Path, homes: dict[str, str] | None = None) -> Series:
+    """Every edition's pages in its own folder, each with the selector leading to the same place in the others,
+    the series' home page and one search index per language over every edition."""
+    prepared = [(edition, prepare(edition.settings, cache_dir)) for edition in settings.editions]
+    published = [PublishedEdition(edition.id, p.layout, edition.settings.published) for edition, p in prepared]
+    matchings = {}
+    for i, old in enumerate(published):
+        for new in published[i + 1:]:
+            matchings[(old.id, new.id)] = match_editions(old.document, new.document)
+            matchings[(new.id, old.id)] = matchings[(old.id, new.id)].reversed()
+    editions, files = [], {}
+    for (edition, ready), shown_as in zip(prepared, published):
+        edition_homes = {lang: home + in_edition(edition.id, "") for lang, home in homes.items()} if homes else None
+        switch = EditionSwitch(shown_as, published, matchings)
+        generated = render(edition.settings, ready, cache_dir, edition_homes, switch)
+        for path, data in generated.files.items():
+            if not markup.is_docs_file(path, paths.SEARCH_INDEX):
+                files[markup.moved_into(path, edition.id)] = data
+        editions.append((edition, generated))
+    current = editions[0][1]
+    for lang in LANGS:
+        title = current.key_figures.title[lang] if current.key_figures else None
+        files[markup.docs_path(lang, paths.HOME)] = series_home(lang, published, settings.labels[lang], title)
+        files[docs_file(lang, paths.SEARCH_INDEX)] = series_search_index_bytes(
+            [(p.id, edition_name(settings.labels[lang], p.id), p.layout) for p in published], lang)
+    return Series(editions, files)
 
 
 def generate_docs(settings: Settings, docs_dir: Path, cache_dir: Path,
-                  homes: dict[str, str] | None = None) -> tuple[Generated, WriteReport]:
-    generated = generate(settings, cache_dir, homes)
+                  homes: dict[str, str] | None = None) -> tuple[Generated | Series, WriteReport]:
+    make = generate_series if settings.editions else generate
+    generated = make(settings, cache_dir, homes)
     return generated, write_pages(docs_dir, generated.files, LANGS)
 
 

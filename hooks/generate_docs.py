@@ -10,6 +10,7 @@ banner on every page, and the next change of the text or data rebuilds it.
 """
 from __future__ import annotations
 
+import json
 import logging
 import os
 from dataclasses import dataclass, field, replace
@@ -21,7 +22,7 @@ from mkdocs.exceptions import PluginError
 from bilingual_report.build_report import error_lines, finding_lines, problem_line
 from bilingual_report.config.settings import load_settings
 from bilingual_report.errors import InputError
-from bilingual_report.pipeline import Generated, generate_docs, problem_pages
+from bilingual_report.pipeline import Generated, Series, generate_docs, problem_pages
 from bilingual_report.site.markup import nav_path
 
 log = logging.getLogger("mkdocs.hooks.generate_docs")
@@ -75,6 +76,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         settings = load_settings(root / report["settings"], root)
         if report.get("source"):
             settings = settings.for_sources(tuple(Path(p).resolve() for p in report["source"].split(os.pathsep)))
+        if report.get("editions"):
+            settings = settings.for_editions(_editions(report["editions"]))
         if report.get("strict"):
             settings = replace(settings, strict_checks=True)
         generated, written = generate_docs(settings, docs, root / ".cache", _homes(config, i18n))
@@ -89,11 +92,34 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if written.written or written.removed or generated.charts_drawn:
         log.info(f"report: {len(written.written)} files written, {len(written.removed)} removed, "
                  f"{generated.charts_drawn} charts drawn")
-    for line in finding_lines(generated.findings, generated.reading, settings.sources):
-        log.info(line)
+    for name, one in _reports(generated):
+        for line in finding_lines(one.findings, one.reading, _sources(settings, name)):
+            log.info(f"{name}: {line}" if name else line)
+    config.extra["report_moved"] = generated.moved if isinstance(generated, Series) else []
     SERVING.last_good = generated
     _configure(config, i18n, generated, settings.labels)
     return config
+
+
+def _editions(value: str) -> list[tuple[str, tuple[Path, ...]]]:
+    """The editions scripts/build.py names (REPORT_EDITIONS): a JSON list of [id, [file, …]], the current first."""
+    try:
+        return [(str(edition_id), tuple(Path(p) for p in files)) for edition_id, files in json.loads(value)]
+    except (ValueError, TypeError) as err:
+        raise PluginError(f"mkdocs.yml: extra.report.editions is not a list of [id, [file, …]] ({err})") from None
+
+
+def _reports(generated: Generated | Series) -> list[tuple[str | None, Generated]]:
+    """Each report generated, with its edition's id (None for a single report)."""
+    if isinstance(generated, Series):
+        return [(edition.id, one) for edition, one in generated.editions]
+    return [(None, generated)]
+
+
+def _sources(settings, edition_id: str | None) -> tuple[Path, ...]:
+    if edition_id is None:
+        return settings.sources
+    return next(e.settings.sources for e in settings.editions if e.id == edition_id)
 
 
 def _homes(config: MkDocsConfig, i18n) -> dict[str, str] | None:
@@ -105,8 +131,15 @@ def _homes(config: MkDocsConfig, i18n) -> dict[str, str] | None:
             for language in i18n.config.languages}
 
 
-def _configure(config: MkDocsConfig, i18n, generated: Generated, labels: dict) -> None:
-    config.nav = [nav_path(slug) for slug in generated.layout.nav]
+def _nav(entries: list) -> list:
+    """MkDocs' nav from the pipeline's: a page's slug, or a section's (title, [slug, …])."""
+    return [nav_path(entry) if isinstance(entry, str) else {entry[0]: _nav(entry[1])} for entry in entries]
+
+
+def _configure(config: MkDocsConfig, i18n, generated: Generated | Series, labels: dict) -> None:
+    config.nav = _nav(generated.nav)
+    if isinstance(generated, Series):
+        generated = generated.current  # the site is named, and cited, as its current edition
     # the report as Zotero and Google Scholar read it from every page's citation_* metadata (overrides/main.html)
     config.extra["citation"] = {language.locale: vars(generated.work(language.locale))
                                 for language in i18n.config.languages}
@@ -127,7 +160,7 @@ def _serve_last_good(config: MkDocsConfig, i18n, problems) -> MkDocsConfig:
         config.nav = [nav_path(slug) for slug in pages] or None  # or the pages an earlier process generated
         _serve_log().error("the site shows the problems until they are fixed; it rebuilds when the text or data change")
         return config
-    config.nav = [nav_path(slug) for slug in SERVING.last_good.layout.nav]
+    config.nav = _nav(SERVING.last_good.nav)
     for language in i18n.config.languages:
         language["site_name"], language["site_description"] = SERVING.names[language.locale]
     config.site_name, config.site_description = SERVING.names[next(

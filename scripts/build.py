@@ -9,6 +9,7 @@ exits 1, and leaves no temporary folder behind (one left by a killed build is re
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import shutil
@@ -17,6 +18,8 @@ import sys
 import tempfile
 import traceback
 from pathlib import Path
+
+from bilingual_report.config.settings import edition_problem
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK_PREFIX = ".site-build-"
@@ -111,15 +114,35 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--source", type=Path, nargs="+", metavar="FILE",
                         help="a report's file (text, PDF or Word), or its two files, one per language, in either "
                              "order (default: the source in data/site.yml)")
+    parser.add_argument("--edition", action="append", metavar="ID=FILE[,FILE]", default=[],
+                        help="an edition of a report series: its id (its folder in the site, e.g. 2020) and its file, "
+                             "or its two files (one per language); give one --edition per edition, the current "
+                             "one first")
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="where the site goes (default: site/)")
     parser.add_argument("--strict", action="store_true", help="stop on any finding of the checks, not only on errors")
     args = parser.parse_args(argv)
     site = args.site_dir.resolve()
     if args.source and len(args.source) > 2:
         parser.error("--source takes the report's file, or its two files (one per language)")
-    for source in args.source or []:
+    if args.source and args.edition:
+        parser.error("give --source for one report, or --edition for each edition of a series, not both")
+    editions = []
+    for value in args.edition:
+        edition_id, _, files = value.partition("=")
+        if wrong := edition_problem(edition_id) if files else "each --edition is ID=FILE or ID=FILE,FILE":
+            print(f"error: --edition {value}: {wrong}", file=sys.stderr)
+            return 1
+        if edition_id in (e for e, _ in editions):
+            print(f"error: --edition {value}: the edition id {edition_id} is given twice", file=sys.stderr)
+            return 1
+        paths = [Path(p) for p in files.split(",")]
+        if len(paths) > 2:
+            parser.error(f"--edition {value}: an edition is one file, or two (one per language)")
+        editions.append((edition_id, paths))
+    for source in (args.source or []) + [p for _, paths in editions for p in paths]:
         if not source.is_file():
-            print(f"error: {source}: file not found (check the path given to --source)", file=sys.stderr)
+            option = "--source" if args.source else "--edition"
+            print(f"error: {source}: file not found (check the path given to {option})", file=sys.stderr)
             return 1
     site.parent.mkdir(parents=True, exist_ok=True)
     remove_stale(site.parent)
@@ -131,6 +154,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.source:
             os.environ["REPORT_SOURCE"] = os.pathsep.join(str(source.resolve()) for source in args.source)
+        if editions:
+            os.environ["REPORT_EDITIONS"] = json.dumps([[e, [str(p.resolve()) for p in files]] for e, files in editions])
+        if args.source or editions:
             os.environ["REPORT_DOCS_DIR"] = str(work / "docs")  # another report's pages stay out of docs/
             for lang in ("zh", "en"):
                 (work / "docs" / lang).mkdir(parents=True)

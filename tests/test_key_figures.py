@@ -12,6 +12,7 @@ from bilingual_report.config.settings import load_settings
 from bilingual_report.datafiles.key_figures import load_key_figures
 from bilingual_report.errors import InputError
 from bilingual_report.pipeline import site_pages
+from bilingual_report.site.layout import SiteLayout
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = load_settings(ROOT / "data" / "site.yml", ROOT)
@@ -24,7 +25,8 @@ def paper():
 
 
 def pages(document, key_figures) -> dict[str, str]:
-    return site_pages(document, profile(), SETTINGS, {}, key_figures)[1]
+    return site_pages(SiteLayout(document, key_figures=key_figures is not None, figures=False), profile(), SETTINGS, {},
+                      key_figures)
 
 
 def edited(tmp_path: Path, change) -> Path:

@@ -9,6 +9,7 @@ from helpers import SECTION_1, profile, read_document, report_text, write
 from bilingual_report.config.settings import load_settings
 from bilingual_report.errors import InputError
 from bilingual_report.pipeline import site_pages
+from bilingual_report.site.layout import SiteLayout
 from bilingual_report.site.markup import inline_html
 from bilingual_report.site.markup import inline_text as heading_text
 
@@ -17,7 +18,7 @@ SETTINGS = load_settings(ROOT / "data" / "site.yml", ROOT)
 
 
 def pages_of(doc) -> dict[str, str]:
-    return site_pages(doc, profile(), SETTINGS, {}, None)[1]
+    return site_pages(SiteLayout(doc, key_figures=False, figures=False), profile(), SETTINGS, {}, None)
 
 
 def test_markup_in_the_source_is_escaped():

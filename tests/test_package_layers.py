@@ -15,7 +15,7 @@ MAY_IMPORT = {
     "datafiles": {"config", "language", "errors", "model"},
     "structure": {"sources", "config", "language", "errors", "model"},
     "checks": {"structure", "sources", "datafiles", "config", "language", "errors", "model"},
-    "site": {"datafiles", "config", "language", "errors", "model"},
+    "site": {"editions", "datafiles", "config", "language", "errors", "model"},
     "editions": {"language", "model"},
 }
 

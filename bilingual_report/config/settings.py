@@ -14,11 +14,13 @@ from bilingual_report.model import LANGS
 REQUIRED_LABELS = ("home", "contents", "issuer", "permalink", "figure_link", "table_note", "downloads",
                    "download_tmx", "download_csv", "cite_report", "official", "full_text", "parallel_view", "colon",
                    "single_view", "actions", "copy_link", "copy_citation", "show_other", "hide_other", "copied",
-                   "copy_failed", "other_failed")
+                   "copy_failed", "other_failed", "editions", "edition_current")
+EDITION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
 # Labels that are templates, with the {fields} each may use; the ones marked True must appear.
 TEMPLATES = {
     "parallel_title": {"heading": True},
     "published_in": {"year": True},
+    "edition": {"edition": True},
 }
 # Labels that are lists of segments: a segment whose field has no value (no issuer) is left out.
 SEGMENTS = {
@@ -57,6 +59,7 @@ class Settings:
     key_figures: Path | None = None  # the headline numbers' data file, when the report has a key figures page
     strict_checks: bool = False  # translation and data findings stop the build
     official: str | None = None  # the address of the report as its issuer publishes it (its PDF)
+    editions: tuple["Edition", ...] = ()  # the editions of a report series, the current one first (none: one report)
 
     def for_sources(self, sources: tuple[Path, ...]) -> "Settings":
         """The settings for a report: this one's as they are, another one's without the data and the year of
@@ -69,6 +72,34 @@ class Settings:
     def source_names(self) -> str:
         """The report's files as a command line gives them."""
         return " ".join(str(path) for path in self.sources)
+
+    def for_editions(self, editions: list[tuple[str, tuple[Path, ...]]]) -> "Settings":
+        """The settings for a series given as (id, files) pairs, the current edition first: an edition whose files
+        data/site.yml names keeps its data and year there, another has none."""
+        known = {tuple(p.resolve() for p in e.settings.sources): e.settings for e in self.editions}
+        known.setdefault(tuple(p.resolve() for p in self.sources), self)
+        chosen = []
+        for edition_id, sources in editions:
+            own = known.get(tuple(p.resolve() for p in sources))
+            settings = replace(own, editions=()) if own else replace(self.for_sources(sources), editions=())
+            chosen.append(Edition(edition_id, settings))
+        return replace(chosen[0].settings, editions=tuple(chosen))
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One edition of a report series: its id (its address under the site's root) and its own settings."""
+
+    id: str
+    settings: Settings
+
+
+def edition_problem(edition_id) -> str | None:
+    """What is wrong with an edition's id: it becomes a folder of the site's addresses."""
+    if isinstance(edition_id, (str, int)) and not isinstance(edition_id, bool) and EDITION_ID.match(str(edition_id)):
+        return None
+    return (f"the edition id {edition_id!r} must be letters, digits, '.', '-' or '_' (at most 40, starting with a "
+            "letter or digit), as it becomes the edition's address: for example 2020")
 
 
 def sources_problem(value) -> str | None:
@@ -110,6 +141,9 @@ def load_settings(path: Path, root: Path) -> Settings:
     if not isinstance(data, dict):
         raise InputError.single(str(path), 1, "expected a mapping with source, figures, chart_style and languages",
                                 "see the README's section on data/site.yml")
+    if "editions" in data and "source" not in data and isinstance(data["editions"], list) and data["editions"] \
+            and isinstance(data["editions"][0], dict):
+        data = {**data, "source": data["editions"][0].get("source")}  # a series: the current edition's source
     if wrong := sources_problem(data.get("source")):
         problems.append(_problem(path, where, ("source",), wrong, "for example: source: data/report.txt, or "
                                  "source: [data/report-zh.pdf, data/report-en.pdf]"))
@@ -155,6 +189,47 @@ def load_settings(path: Path, root: Path) -> Settings:
     if problems:
         raise InputError(problems)
     sources = [data["source"]] if isinstance(data["source"], str) else data["source"]
-    return Settings(tuple(root / source for source in sources), root / data["profile"], {lang: dict(languages[lang]) for lang in LANGS},
-                    root / data["figures"], load_chart_style(root / data["chart_style"]), published,
-                    root / key_figures if key_figures else None, strict, official)
+    settings = Settings(tuple(root / source for source in sources), root / data["profile"],
+                        {lang: dict(languages[lang]) for lang in LANGS}, root / data["figures"],
+                        load_chart_style(root / data["chart_style"]), published,
+                        root / key_figures if key_figures else None, strict, official)
+    if "editions" not in data:
+        return settings
+    editions = load_editions(path, where, data["editions"], root, settings)
+    return replace(editions[0].settings, editions=editions)
+
+
+def load_editions(path: Path, where: dict, raw, root: Path, base: Settings) -> tuple[Edition, ...]:
+    """`editions:`: each edition's id, source (one file, or one per language), figure data, key figures, year of
+    publication and issuer's address; the current edition first. Its labels, profile and chart style are the site's."""
+    if not isinstance(raw, list) or not raw or not all(isinstance(item, dict) for item in raw):
+        raise InputError([_problem(path, where, ("editions",), "'editions' must be a list of editions, the current "
+                                   "one first", "for example: editions: [{id: 2020, source: data/report-2020.txt, "
+                                   "published: 2021}, {id: 2019, source: data/report-2019.txt, published: 2020}]")])
+    problems, editions, seen = [], [], set()
+    for index, item in enumerate(raw):
+        at = ("editions", index)
+        if wrong := edition_problem(item.get("id")):
+            problems.append(_problem(path, where, at + ("id",), wrong))
+        elif str(item["id"]) in seen:
+            problems.append(_problem(path, where, at + ("id",), f"the edition id {item['id']} is given twice"))
+        seen.add(str(item.get("id")))
+        if wrong := sources_problem(item.get("source")):
+            problems.append(_problem(path, where, at + ("source",), wrong))
+        for key in ("figures", "key_figures"):
+            if key in item and (not isinstance(item[key], str) or not item[key]):
+                problems.append(_problem(path, where, at + (key,), f"'{key}' must be a path", "or leave it out"))
+        year = item.get("published")
+        if year is not None and (not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2999):
+            problems.append(_problem(path, where, at + ("published",), "'published' must be the year the edition "
+                                     "was published", "for example: published: 2021"))
+        if problems:
+            continue
+        sources = [item["source"]] if isinstance(item["source"], str) else item["source"]
+        editions.append(Edition(str(item["id"]), replace(
+            base, sources=tuple(root / s for s in sources), published=year, official=item.get("official"),
+            figures=root / item["figures"] if item.get("figures") else None,
+            key_figures=root / item["key_figures"] if item.get("key_figures") else None)))
+    if problems:
+        raise InputError(problems)
+    return tuple(editions)

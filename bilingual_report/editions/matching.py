@@ -9,6 +9,7 @@ reworded.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -49,7 +50,7 @@ class Match:
         return self.old.id != self.new.id
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Matching:
     """Every node of two editions: matched in pairs, removed from the older one, or added in the newer one."""
 
@@ -59,7 +60,15 @@ class Matching:
 
     def counterpart(self, old_id: str) -> str | None:
         """The newer edition's id of an older node, when it has one."""
-        return next((m.new.id for m in self.matches if m.old.id == old_id), None)
+        return self.by_old.get(old_id)
+
+    @functools.cached_property
+    def by_old(self) -> dict[str, str]:
+        return {m.old.id: m.new.id for m in self.matches}
+
+    def reversed(self) -> "Matching":
+        """The same matching seen from the newer edition."""
+        return Matching(tuple(Match(m.new, m.old, m.similarity) for m in self.matches), self.added, self.removed)
 
 
 def wording(node: Node, lang: str) -> str:
@@ -196,14 +205,16 @@ def match_editions(old: Document, new: Document) -> Matching:
     return Matcher(old, new).run()
 
 
-def nearest_counterpart(matching: Matching, old: Document, old_id: str) -> tuple[str | None, bool]:
-    """Where a reader on an older node goes in the newer edition: its counterpart (True), or else the counterpart of
-    the nearest heading above it that has one (False); None for the edition's home."""
+def targets(matching: Matching, old: Document) -> dict[str, tuple[str | None, bool]]:
+    """Where a reader on each older node goes in the newer edition: its counterpart (True), or else the counterpart
+    of the nearest heading above it that has one (False); None for the edition's home."""
+    out = {}
     for node, parents in old.walk():
-        if node.id == old_id:
-            for candidate in (node, *reversed(parents)):
-                if (target := matching.counterpart(candidate.id)) is not None:
-                    return target, candidate is node
-            return None, False
-    raise KeyError(old_id)
+        out[node.id] = next(((target, candidate is node) for candidate in (node, *reversed(parents))
+                             if (target := matching.counterpart(candidate.id)) is not None), (None, False))
+    return out
 
+
+def nearest_counterpart(matching: Matching, old: Document, old_id: str) -> tuple[str | None, bool]:
+    """Where a reader on one older node goes in the newer edition (see targets)."""
+    return targets(matching, old)[old_id]

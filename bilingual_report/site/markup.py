@@ -28,7 +28,7 @@ def page_target(path: str, anchor: str | None = None) -> str:
 
 def page_url(slug: str, anchor: str | None = None) -> str:
     """A page's address from its language's root, as MkDocs publishes it (a folder per page; the home page is "")."""
-    folder = "" if slug == INDEX_PAGE else f"{slug}/"
+    folder = slug[:-len(INDEX_PAGE)] if slug == INDEX_PAGE or slug.endswith("/" + INDEX_PAGE) else f"{slug}/"
     return folder + (f"#{anchor}" if anchor else "")
 
 
@@ -40,6 +40,26 @@ def nav_path(slug: str) -> str:
 def docs_file(lang: str, path: str) -> str:
     """Where a language's asset goes under the docs folder."""
     return f"{lang}/{path}"
+
+
+def is_docs_file(docs_relative: str, path: str) -> bool:
+    """Whether a file under the docs folder is a language's asset at `path`."""
+    return docs_relative.split("/", 1)[1] == path
+
+
+def address_of(docs_relative: str) -> tuple[str, str, bool]:
+    """A file under the docs folder as the site publishes it: its language, its address from the language's root
+    (a page's folder, an asset's path), and whether it is a page."""
+    lang, rest = docs_relative.split("/", 1)
+    if rest.endswith(".md"):
+        return lang, page_url(rest[:-len(".md")]), True
+    return lang, rest, False
+
+
+def moved_into(docs_relative: str, folder: str) -> str:
+    """A language's page or asset under the docs folder, moved one folder down (an edition's): zh/x → zh/folder/x."""
+    lang, rest = docs_relative.split("/", 1)
+    return f"{lang}/{folder}/{rest}"
 
 
 def inline_html(text: str) -> str:
@@ -61,8 +81,10 @@ def heading(depth: int, text: str, anchor: str) -> list[str]:
     return [f"{'#' * min(depth, MAX_HEADING_LEVEL)} {inline_text(text)} {{#{anchor}}}", ""]
 
 
-def link(text: str, target: str) -> str:
-    return f"[{inline_text(text)}]({target})"
+def link(text: str, target: str, data: dict[str, str] | None = None) -> str:
+    """A link; `data` gives it data-* attributes."""
+    attributes = " ".join(f'data-{key}="{html.escape(value, quote=True)}"' for key, value in (data or {}).items())
+    return f"[{inline_text(text)}]({target})" + (f"{{ {attributes} }}" if attributes else "")
 
 
 def image(alt: str, src: str, width: int, height: int, extra: str = "") -> str:

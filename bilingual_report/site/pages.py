@@ -11,6 +11,7 @@ from bilingual_report.model import Figure, Heading, Paragraph, Table
 from bilingual_report.site import layout as paths
 from bilingual_report.site import markup
 from bilingual_report.site.blocks import BlockRenderer
+from bilingual_report.site.editions import EditionSwitch
 from bilingual_report.site.layout import Division, SiteLayout
 from bilingual_report.site.markup import attribute, inline_html
 
@@ -54,8 +55,10 @@ def view_switch(href: str, label: str) -> list[str]:
 class PageWriter:
     """Writes the pages of one language."""
 
-    def __init__(self, blocks: BlockRenderer, published: int | None = None, official: str | None = None):
+    def __init__(self, blocks: BlockRenderer, published: int | None = None, official: str | None = None,
+                 switch: EditionSwitch | None = None):
         self.blocks = blocks
+        self.switch = switch        # the selector of a series' editions, when the report is one of them
         self.published = published  # the year the report was published, where known
         self.official = official    # the address of the issuer's own publication of it, where known
         self.lang = blocks.lang
@@ -65,6 +68,10 @@ class PageWriter:
 
     def actions(self) -> list[str]:
         return action_words(self.labels)
+
+    def editions(self, slug: str) -> list[str]:
+        """The selector leading to the same place in the series' other editions (nothing for a single report)."""
+        return self.switch.lines(slug, self.labels) if self.switch else []
 
     def heading_description(self, heading: Heading) -> str:
         opening = first_paragraph(heading.children)
@@ -103,7 +110,8 @@ class PageWriter:
 
     def division_page(self, division: Division) -> str:
         body = self.blocks.tree(division.heading, 1)
-        body[2:2] = view_switch(self.layout.link(division.parallel), self.labels["parallel_view"])
+        body[2:2] = view_switch(self.layout.link(division.parallel), self.labels["parallel_view"]) \
+            + self.editions(division.slug)
         return "\n".join(markup.front_matter(division.heading.printed(self.lang), self.heading_description(division.heading))
                          + body + self.actions())
 
@@ -120,7 +128,7 @@ class PageWriter:
         lang = self.lang
         out = markup.front_matter(self.labels["home"], self.opening_description())
         out += view_switch(self.layout.link(paths.parallel_of(paths.HOME)), self.labels["parallel_view"])
-        out += self.title_block() + self.intro(2)
+        out += self.editions(paths.HOME) + self.title_block() + self.intro(2)
         out += markup.heading(2, self.labels["contents"], "contents")
         if key_figures:
             out.append(f"- {markup.link(key_figures.title[lang], self.layout.link(paths.KEY_FIGURES))}")
@@ -139,7 +147,7 @@ class PageWriter:
         """The whole report on one page, for printing and find-in-page (search finds its parts on their own pages)."""
         out = markup.front_matter(self.labels["full_text"], self.opening_description())
         out += view_switch(self.layout.link(paths.parallel_of(paths.FULL_TEXT)), self.labels["parallel_view"])
-        out += self.title_block() + self.intro(2)
+        out += self.editions(paths.FULL_TEXT) + self.title_block() + self.intro(2)
         for division in self.layout.divisions:
             out += self.blocks.tree(division.heading, 2)
         return "\n".join(out + self.actions())
@@ -156,7 +164,7 @@ class PageWriter:
         words = key_figures.words[lang]
         style = self.blocks.style
         out = markup.front_matter(key_figures.title[lang], summary(key_figures.intro[lang], lang))
-        out += markup.heading(1, key_figures.title[lang], "key-figures")
+        out += markup.heading(1, key_figures.title[lang], "key-figures") + self.editions(paths.KEY_FIGURES)
         out += [f"<p>{html.escape(key_figures.intro[lang])}</p>", "", f'<ul class="key-figures" {markup.markdown_inside("block")}>']
         for figure in key_figures.figures:
             value = format_value(figure.value, figure.unit, lang, style["units"], more_than=figure.more_than,
@@ -178,7 +186,7 @@ class PageWriter:
         captions = {node.number: node for node, _ in self.document.walk()
                     if isinstance(node, (Figure, Table)) and node.kind == "figure"}
         out = markup.front_matter(words["figures_page"], summary(words["figures_intro"], lang))
-        out += markup.heading(1, words["figures_page"], "figures")
+        out += markup.heading(1, words["figures_page"], "figures") + self.editions(paths.FIGURES)
         out += [f"<p>{html.escape(words['figures_intro'])}</p>", "",
                 markup.link(words["download_all"], paths.ALL_FIGURES_CSV), ""]
         for number in sorted(blocks.charts):

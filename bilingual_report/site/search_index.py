@@ -13,6 +13,7 @@ import json
 
 from bilingual_report.language.text import without_markup
 from bilingual_report.model import Document, Figure, Heading, Node, Paragraph, Table
+from bilingual_report.site.editions import in_edition
 from bilingual_report.site.layout import HOME, SiteLayout
 
 TABLE_CELL = " "
@@ -53,3 +54,14 @@ def search_index(document: Document, layout: SiteLayout, lang: str) -> dict:
 
 def search_index_bytes(document: Document, layout: SiteLayout, lang: str) -> bytes:
     return json.dumps(search_index(document, layout, lang), ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def series_search_index_bytes(editions: list[tuple[str, str, SiteLayout]], lang: str) -> bytes:
+    """One index over a series' editions ((id, name, layout), the current one first): each entry at its edition's
+    address, its title led by the edition's name."""
+    entries = []
+    for edition_id, name, layout in editions:
+        for entry in search_index(layout.document, layout, lang)["docs"]:
+            entries.append({**entry, "location": in_edition(edition_id, entry["location"]),
+                            "title": f"{name} · {entry['title']}", "edition": edition_id})
+    return json.dumps({"config": {"lang": [lang]}, "docs": entries}, ensure_ascii=False, separators=(",", ":")).encode()

@@ -42,6 +42,8 @@
     return hash || "";
   }
 
+  window.reportReadingPlace = currentBlockId; /* the edition selector keeps the place the same way */
+
   function targetOf(link) {
     var url = new URL(link.getAttribute("href"), location.href);
     var id = currentBlockId();

@@ -1,0 +1,137 @@
+"""A report series built with scripts/build.py --edition: each edition's pages under its own folder in both
+languages, the series' home, the selector's targets, the search over every edition, and every address an earlier
+single-edition site published still answering, followed in Chromium."""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from html import unescape
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from edition_fixtures import DEEP, DIVISION_REMOVED, ITEM_INSERTED, NOTE_DELETED, NUMBERS_CHANGED, write_edition
+from helpers import ROOT, read_report
+
+from quality.serve import SiteServer, free_port
+
+from bilingual_report.model import LANGS
+
+EDITS = NUMBERS_CHANGED + ITEM_INSERTED + NOTE_DELETED + DIVISION_REMOVED
+SELECTOR = re.compile(r'<nav (?=[^>]*class="edition-switch")[^>]*data-targets="([^"]*)"[^>]*>(.*?)</nav>', re.DOTALL)
+
+
+def build(*args: str, site: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), *args, "--site-dir", str(site)],
+                          capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def series(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("series")
+    newer = write_edition(folder, "2021", EDITS)
+    single = build("--source", str(DEEP), site=folder / "single")
+    assert single.returncode == 0, single.stderr
+    result = build("--edition", f"2021={newer}", "--edition", f"2020={DEEP}", site=folder / "site")
+    assert result.returncode == 0, result.stderr
+    return {"site": folder / "site", "single": folder / "single", "log": result.stderr,
+            "documents": {"2021": read_report(newer).document, "2020": read_report(DEEP).document}}
+
+
+def page(site: Path, lang: str, address: str) -> str:
+    return (site / ("" if lang == "zh" else "en") / address / "index.html").read_text(encoding="utf-8")
+
+
+def selector(html: str) -> tuple[dict, str]:
+    match = SELECTOR.search(html)
+    assert match, "no edition selector on the page"
+    return json.loads(unescape(match.group(1))), match.group(2)
+
+
+def test_each_editions_units_are_on_its_pages_in_both_languages(series):
+    for edition, document in series["documents"].items():
+        ids_on_pages = {lang: set() for lang in LANGS}
+        for lang in LANGS:
+            root = series["site"] / ("" if lang == "zh" else "en") / edition
+            for html_file in root.glob("*/index.html"):
+                if "parallel" not in html_file.parts:
+                    ids_on_pages[lang] |= set(re.findall(r'id="([^"]+)"', html_file.read_text(encoding="utf-8")))
+        for node, _ in document.walk():
+            for lang in LANGS:
+                assert node.id in ids_on_pages[lang], (edition, lang, node.id)
+
+
+def test_the_series_home_lists_the_editions_current_first(series):
+    for lang, names in (("zh", ["2021 年版", "2020 年版"]), ("en", ["2021 edition", "2020 edition"])):
+        home = page(series["site"], lang, "")
+        links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', home.split('id="editions"', 1)[1])
+        assert [(href, text.split(" (")[0]) for href, text in links[:2]] == [("2021/", names[0]), ("2020/", names[1])]
+
+
+def test_the_selector_leads_to_the_same_place_in_the_other_edition(series):
+    targets, links = selector(page(series["site"], "zh", "2021/section-1"))
+    assert 'href="../../2020/section-1/"' in links and 'aria-current="page">2021 年版' in links
+    assert targets["2020"]["s1-1-2"] == "../../2020/section-1/#s1-1-1"          # renumbered: its old number
+    assert targets["2020"]["s1-1-2-0-1"] == "../../2020/section-1/#s1-1-1-0-1"  # its paragraph too
+    assert targets["2020"]["s1-1-1-1"] == "../../2020/section-1/#s1-1"          # added: its heading
+    targets, links = selector(page(series["site"], "en", "2020/section-2"))
+    assert 'href="../../2021/"' in links  # the division is gone from 2021: that edition's home
+    assert set(targets["2021"].values()) == {"../../2021/"}
+    targets, _ = selector(page(series["site"], "en", "2020/section-1"))
+    assert targets["2021"]["s1-2-1-2"] == "../../2021/section-1/#s1-2-1"  # a note removed: its heading
+
+
+def test_search_covers_every_edition_with_its_name(series):
+    for lang, name in (("zh", "2020 年版"), ("en", "2020 edition")):
+        index = json.loads((series["site"] / ("" if lang == "zh" else "en") / "search" / "search_index.json")
+                           .read_text(encoding="utf-8"))
+        editions = [entry["edition"] for entry in index["docs"]]
+        assert editions == sorted(editions, key=lambda e: e != "2021")  # the current edition first
+        older = [e for e in index["docs"] if e["edition"] == "2020"]
+        assert older and all(e["location"].startswith("2020/") and e["title"].startswith(name) for e in older)
+
+
+def test_every_address_of_the_single_edition_site_still_answers(series):
+    single, site = series["single"], series["site"]
+    for published in sorted(single.rglob("*")):
+        if published.is_file() and published.name not in ("sitemap.xml", "sitemap.xml.gz"):
+            relative = published.relative_to(single)
+            assert (site / relative).is_file(), relative
+
+
+def test_a_moved_page_sends_the_reader_to_its_edition_with_the_fragment(series, browser):
+    address = f"http://127.0.0.1:{free_port()}"
+    with SiteServer(series["site"], int(address.rsplit(":", 1)[1])) as url:
+        tab = browser.new_page()
+        try:
+            tab.goto(url.rstrip("/") + "/en/section-2/#s2-1-1-1")
+            tab.wait_for_url("**/en/2020/section-2/**")
+            assert urlparse(tab.url).path == "/en/2020/section-2/" and urlparse(tab.url).fragment == "s2-1-1-1"
+            tab.goto(url.rstrip("/") + "/2021/section-1/#s1-1-2-0-1")
+            with tab.expect_navigation():
+                tab.click('.edition-switch a[data-edition="2020"]')
+            assert urlparse(tab.url).path == "/2020/section-1/" and urlparse(tab.url).fragment == "s1-1-1-0-1"
+        finally:
+            tab.close()
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--edition", "2021"], "each --edition is ID=FILE or ID=FILE,FILE"),
+    (["--edition", "20 21=x.txt"], "must be letters, digits"),
+    (["--edition", f"2021={DEEP}", "--edition", f"2021={DEEP}"], "the edition id 2021 is given twice"),
+    (["--edition", "2021=missing.txt"], "missing.txt: file not found"),
+])
+def test_a_wrong_edition_is_named_without_a_traceback(tmp_path, args, message):
+    result = build(*args, site=tmp_path / "site")
+    assert result.returncode == 1 and message in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_broken_edition_stops_the_build_naming_its_file(tmp_path):
+    broken = tmp_path / "2021.txt"
+    broken.write_text(DEEP.read_text(encoding="utf-8").replace("Conclusion\n", "", 1), encoding="utf-8")
+    result = build("--edition", f"2021={broken}", "--edition", f"2020={DEEP}", site=tmp_path / "site")
+    assert result.returncode == 1 and "2021.txt:" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
