@@ -1,0 +1,129 @@
+"""A report series on one site: each edition's pages under its own folder, the series' home page, the selector on
+every page that leads to the same place in another edition, and the pages an earlier single-edition site published,
+redirected to where they are now.
+
+An edition's pages are laid out as a single report's are (site/layout.py), one folder down: `<id>/section-2`. The
+selector's link goes to the counterpart of the page's division in the other edition (editions/matching.py), or
+to that edition's home where it has none; its data names, for every node on the page, the counterpart the
+browser goes to when the reader is on that node (assets/javascripts/edition-switch.js).
+"""
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+from dataclasses import dataclass
+
+from bilingual_report.editions.matching import Matching, targets
+from bilingual_report.model import Document
+from bilingual_report.site import layout as paths
+from bilingual_report.site import markup
+from bilingual_report.site.layout import SiteLayout
+
+
+@dataclass(frozen=True)
+class PublishedEdition:
+    """An edition as the series' pages name it."""
+
+    id: str
+    layout: SiteLayout
+    published: int | None
+
+    @property
+    def document(self) -> Document:
+        return self.layout.document
+
+
+def edition_name(labels: dict, edition_id: str) -> str:
+    return labels["edition"].format(edition=edition_id)
+
+
+def in_edition(edition_id: str, path: str) -> str:
+    """A path from a language's root to the same path in an edition's folder."""
+    return f"{edition_id}/{path}"
+
+
+class EditionSwitch:
+    """The selector of one edition's pages: for a page, a link to each edition's same place."""
+
+    def __init__(self, edition: PublishedEdition, editions: list[PublishedEdition],
+                 matchings: dict[tuple[str, str], Matching]):
+        self.edition = edition
+        self.editions = editions
+        self.targets = {other.id: targets(matchings[(edition.id, other.id)], edition.document)
+                        for other in editions if other.id != edition.id}
+
+    def place(self, other: PublishedEdition, slug: str, node_id: str | None) -> tuple[str, str | None]:
+        """The page (and anchor) of another edition that shows what a page (or a node on it) shows here."""
+        if node_id is None:
+            division = next((d for d in self.edition.layout.divisions if d.slug == slug), None)
+            if division is None:  # the home, key figures, figures or full text page: the same, where it has one
+                return (slug, None) if slug in other.layout.nav else (paths.HOME, None)
+            node_id = division.heading.id
+        target, _ = self.targets[other.id][node_id]
+        if target is None:
+            return paths.HOME, None
+        page = other.layout.page_of(target)
+        return page, (None if division_id(other, page) == target else target)
+
+    def lines(self, slug: str, labels: dict) -> list[str]:
+        """The selector on a page (at `slug` in this edition), as the page's Markdown."""
+        file_up = "../" * (slug.count("/") + 1)  # from the page's file to the language's folder
+        url_up = "../" * (slug.count("/") + (0 if slug == paths.HOME else 1) + 1)  # …and from its address
+        links, node_targets = [], {}
+        for other in self.editions:
+            name = edition_name(labels, other.id)
+            if other.id == self.edition.id:
+                links.append(f'<span aria-current="page">{html.escape(name)}</span>')
+                continue
+            page, anchor = self.place(other, slug, None)
+            target = markup.page_target(file_up + in_edition(other.id, page), anchor)
+            links.append(markup.link(name, target, {"edition": other.id}))
+            node_targets[other.id] = {
+                node.id: url_up + in_edition(other.id, markup.page_url(*self.place(other, slug, node.id)))
+                for node, _ in self.edition.document.walk() if self.edition.layout.page_of(node.id) == slug}
+        data = html.escape(json.dumps(node_targets, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+                           quote=True)
+        return [f'<nav class="edition-switch" aria-label="{html.escape(labels["editions"], quote=True)}" '
+                f'data-targets="{data}" {markup.markdown_inside()}>'
+                f'{html.escape(labels["editions"] + labels["colon"])}{" · ".join(links)}</nav>', ""]
+
+
+def division_id(edition: PublishedEdition, slug: str) -> str | None:
+    division = next((d for d in edition.layout.divisions if d.slug == slug), None)
+    return division.heading.id if division else None
+
+
+def series_home(lang: str, editions: list[PublishedEdition], labels: dict, key_figures_title: str | None) -> str:
+    """The series' home page in a language: the editions, newest first (as given), each with its title and year;
+    the current edition's key figures page."""
+    current = editions[0]
+    title = current.document.title[lang]
+    out = markup.front_matter(labels["home"], title) + markup.heading(1, title, "title")
+    out += markup.heading(2, labels["editions"], "editions")
+    for edition in editions:
+        name = edition_name(labels, edition.id) + (f" ({labels['edition_current']})" if edition is current else "")
+        about = [markup.inline_text(edition.document.title[lang])]
+        if edition.published:
+            about.append(markup.inline_text(labels["published_in"].format(year=edition.published)))
+        out.append(f"- {markup.link(name, markup.page_target(in_edition(edition.id, paths.HOME)))}: "
+                   + " · ".join(about))
+    if key_figures_title and paths.KEY_FIGURES in current.layout.nav:
+        out += ["", markup.link(key_figures_title, markup.page_target(in_edition(current.id, paths.KEY_FIGURES)))]
+    return "\n".join(out + [""])
+
+
+REDIRECT_SCRIPT = "assets/javascripts/redirect.js"  # from the site's root: carries the address's #fragment along
+
+
+def redirect_page(lang: str, address: str, target: str) -> str:
+    """The page left at an address that moved (both from the site's root): it sends the reader, and a search
+    engine, to the target, with the #fragment they came with."""
+    relative = posixpath.relpath(target, address or ".") + ("/" if target.endswith("/") else "")
+    script = posixpath.relpath(REDIRECT_SCRIPT, address or ".")
+    href = html.escape(relative, quote=True)
+    return (f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta name="robots" content="noindex">\n<link rel="canonical" href="{href}">\n'
+            f'<meta http-equiv="refresh" content="0; url={href}">\n'
+            f'<script src="{html.escape(script, quote=True)}" data-target="{href}"></script>\n'
+            f'<title>{href}</title>\n</head>\n<body>\n<p><a href="{href}">{href}</a></p>\n</body>\n</html>\n')
