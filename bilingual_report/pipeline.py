@@ -18,6 +18,7 @@ from bilingual_report.model import LANGS, Document
 from bilingual_report.site import layout as paths
 from bilingual_report.site import markup
 from bilingual_report.site.blocks import BlockRenderer, Chart
+from bilingual_report.site.changes import ChangesPage
 from bilingual_report.site.chart_cache import FORMS, ImageCache
 from bilingual_report.site.chart_cache import charts as draw_charts
 from bilingual_report.site.chart_cache import social_cards
@@ -170,7 +171,9 @@ class Series:
     @property
     def nav(self) -> list:
         """The series' home, then each edition's pages under its id."""
-        return [paths.HOME] + [(edition.id, [in_edition(edition.id, slug) for slug in generated.layout.nav])
+        last = self.editions[-1][0]
+        return [paths.HOME] + [(edition.id, [in_edition(edition.id, slug) for slug in generated.layout.nav]
+                                + ([] if edition is last else [in_edition(edition.id, paths.CHANGES)]))
                                for edition, generated in self.editions]
 
     @property
@@ -197,6 +200,10 @@ def generate_series(settings: Settings, cache_dir: Path, homes: dict[str, str] |
             if not markup.is_docs_file(path, paths.SEARCH_INDEX):
                 files[markup.moved_into(path, edition.id)] = data
         editions.append((edition, generated))
+    for newer, older in zip(published, published[1:]):
+        for lang in LANGS:
+            page = ChangesPage(newer, older, matchings[(older.id, newer.id)], settings.labels[lang], lang)
+            files[markup.docs_path(lang, in_edition(newer.id, paths.CHANGES))] = page.render()
     current = editions[0][1]
     for lang in LANGS:
         title = current.key_figures.title[lang] if current.key_figures else None

@@ -12,14 +12,15 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from edition_fixtures import DEEP, DIVISION_REMOVED, ITEM_INSERTED, NOTE_DELETED, NUMBERS_CHANGED, write_edition
+from edition_fixtures import (DEEP, DIVISION_REMOVED, ITEM_INSERTED, NOTE_DELETED, NUMBERS_CHANGED, TITLE_REWORDED,
+                              write_edition)
 from helpers import ROOT, read_report
 
 from quality.serve import SiteServer, free_port
 
 from bilingual_report.model import LANGS
 
-EDITS = NUMBERS_CHANGED + ITEM_INSERTED + NOTE_DELETED + DIVISION_REMOVED
+EDITS = NUMBERS_CHANGED + ITEM_INSERTED + NOTE_DELETED + DIVISION_REMOVED + TITLE_REWORDED
 SELECTOR = re.compile(r'<nav (?=[^>]*class="edition-switch")[^>]*data-targets="([^"]*)"[^>]*>(.*?)</nav>', re.DOTALL)
 
 
@@ -67,7 +68,9 @@ def test_the_series_home_lists_the_editions_current_first(series):
     for lang, names in (("zh", ["2021 年版", "2020 年版"]), ("en", ["2021 edition", "2020 edition"])):
         home = page(series["site"], lang, "")
         links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', home.split('id="editions"', 1)[1])
-        assert [(href, text.split(" (")[0]) for href, text in links[:2]] == [("2021/", names[0]), ("2020/", names[1])]
+        editions = [(href, text.split(" (")[0]) for href, text in links if not href.endswith("changes/")]
+        assert editions[:2] == [("2021/", names[0]), ("2020/", names[1])]
+        assert [href for href, _ in links if href.endswith("changes/")] == ["2021/changes/"]
 
 
 def test_the_selector_leads_to_the_same_place_in_the_other_edition(series):
@@ -81,6 +84,28 @@ def test_the_selector_leads_to_the_same_place_in_the_other_edition(series):
     assert set(targets["2021"].values()) == {"../../2021/"}
     targets, _ = selector(page(series["site"], "en", "2020/section-1"))
     assert targets["2021"]["s1-2-1-2"] == "../../2021/section-1/#s1-2-1"  # a note removed: its heading
+
+
+def section(html: str, anchor: str) -> str:
+    """The text of a changes page's section, from its heading to the next."""
+    part = html.split(f'id="{anchor}"', 1)[1].split("<h2", 1)[0]
+    return unescape(re.sub(r"\s+", " ", re.sub(r"<(?!/?(?:del|ins)\b)[^>]+>", "", part)))
+
+
+def test_the_changes_page_says_what_changed_in_both_languages(series):
+    zh, en = page(series["site"], "zh", "2021/changes"), page(series["site"], "en", "2021/changes")
+    assert "自 2020 年版以来的变化" in zh and "Changes since the 2020 edition" in en
+    assert "1. Patent quality kept improving." in section(en, "changes-added")
+    removed = section(en, "changes-removed")
+    assert "II. Protection of intellectual property" in removed and "Note: the trademark data" in removed
+    assert "(I) Judicial protection" not in removed  # under the removed division: said once, by the division
+    assert "<del>Patents</del><ins>Patent creation and quality</ins>" in section(en, "changes-reworded")
+    assert "专利<ins>创造与质量</ins>" in section(zh, "changes-reworded")
+    assert "32,000 → 36,000, 15.2% → 12.5%" in section(en, "changes-numbers")
+    assert "3.2 万 → 3.6 万, 15.2% → 12.5%" in section(zh, "changes-numbers")
+    assert "2. Invention patents grew steadily.: 1. → 2." in section(en, "changes-renumbered")
+    assert re.search(r'href="\.\./section-1/#s1-1-2"', en) and re.search(r'href="\.\./\.\./2020/section-2/"', en)
+    assert not (series["site"] / "2020" / "changes").exists()  # the first edition has none
 
 
 def test_search_covers_every_edition_with_its_name(series):

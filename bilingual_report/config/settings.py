@@ -14,13 +14,15 @@ from bilingual_report.model import LANGS
 REQUIRED_LABELS = ("home", "contents", "issuer", "permalink", "figure_link", "table_note", "downloads",
                    "download_tmx", "download_csv", "cite_report", "official", "full_text", "parallel_view", "colon",
                    "single_view", "actions", "copy_link", "copy_citation", "show_other", "hide_other", "copied",
-                   "copy_failed", "other_failed", "editions", "edition_current")
+                   "copy_failed", "other_failed", "editions", "edition_current", "changes_added", "changes_removed",
+                   "changes_reworded", "changes_numbers", "changes_renumbered", "changes_none")
 EDITION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
 # Labels that are templates, with the {fields} each may use; the ones marked True must appear.
 TEMPLATES = {
     "parallel_title": {"heading": True},
     "published_in": {"year": True},
     "edition": {"edition": True},
+    "changes": {"edition": True},
 }
 # Labels that are lists of segments: a segment whose field has no value (no issuer) is left out.
 SEGMENTS = {

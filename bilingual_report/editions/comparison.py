@@ -3,12 +3,30 @@ removed), with the numbers that changed in each language, and a count of each.""
 from __future__ import annotations
 
 import difflib
+import re
 
 from bilingual_report.editions.matching import Match, Matching, wording
 from bilingual_report.language.numbers import numbers_in
 from bilingual_report.model import LANGS, Document, Heading, Node
 
 EXCERPT = {"zh": 24, "en": 48}
+TOKEN = {"zh": re.compile(r"\d+(?:[.,]\d+)*|\s+|."), "en": re.compile(r"\d+(?:[.,]\d+)*|\w+|\s+|.")}
+
+
+def differences(old: str, new: str, lang: str) -> list[tuple[str, str]]:
+    """A newer wording against an older one as runs of (kind, text), kind "same", "removed" or "added": compared by
+    character in Chinese, by word in English, a number as one piece."""
+    before, after = TOKEN[lang].findall(old), TOKEN[lang].findall(new)
+    runs = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        if tag == "equal":
+            runs.append(("same", "".join(before[i1:i2])))
+            continue
+        if i2 > i1:
+            runs.append(("removed", "".join(before[i1:i2])))
+        if j2 > j1:
+            runs.append(("added", "".join(after[j1:j2])))
+    return runs
 
 
 def number_changes(old: str, new: str, lang: str) -> list[tuple[str, str]]:

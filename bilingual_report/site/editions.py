@@ -101,11 +101,14 @@ def series_home(lang: str, editions: list[PublishedEdition], labels: dict, key_f
     title = current.document.title[lang]
     out = markup.front_matter(labels["home"], title) + markup.heading(1, title, "title")
     out += markup.heading(2, labels["editions"], "editions")
-    for edition in editions:
+    for edition, previous in zip(editions, editions[1:] + [None]):
         name = edition_name(labels, edition.id) + (f" ({labels['edition_current']})" if edition is current else "")
         about = [markup.inline_text(edition.document.title[lang])]
         if edition.published:
             about.append(markup.inline_text(labels["published_in"].format(year=edition.published)))
+        if previous:
+            changes = labels["changes"].format(edition=edition_name(labels, previous.id))
+            about.append(markup.link(changes, markup.page_target(in_edition(edition.id, paths.CHANGES))))
         out.append(f"- {markup.link(name, markup.page_target(in_edition(edition.id, paths.HOME)))}: "
                    + " · ".join(about))
     if key_figures_title and paths.KEY_FIGURES in current.layout.nav:

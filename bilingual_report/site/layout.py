@@ -15,6 +15,7 @@ HOME = INDEX_PAGE
 KEY_FIGURES = "key-figures"
 FIGURES = "figures"
 FULL_TEXT = "full-text"
+CHANGES = "changes"  # an edition's changes since the edition before it
 PARALLEL_FOLDER = "parallel"
 TMX = "downloads/aligned-text.tmx"
 ALIGNED_CSV = "downloads/aligned-text.csv"
