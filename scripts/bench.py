@@ -52,10 +52,10 @@ def reset_generated(project: Path) -> None:
 
 
 def without_generator(project: Path) -> str:
-    """A config for MkDocs alone: the generating hook removed, the nav it gives written out."""
+    """A config for MkDocs alone: the generating and template-caching hooks removed, the nav it gives written out."""
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     layout = generate(load_settings(project / "data" / "site.yml", project), project / ".cache").layout
-    text = text.replace("  - hooks/generate_docs.py\n", "")
+    text = text.replace("  - hooks/generate_docs.py\n", "").replace("  - hooks/template_cache.py\n", "")
     text += "\nnav:\n" + "".join(f"  - {nav_path(slug)}\n" for slug in layout.nav)
     (project / "mkdocs-alone.yml").write_text(text, encoding="utf-8")
     return "mkdocs-alone.yml"
