@@ -31,7 +31,7 @@ from bilingual_report.site.markup import docs_file
 from bilingual_report.site.output import WriteReport, has_generated, write_pages
 from bilingual_report.site.pages import PageWriter, render_pages
 from bilingual_report.site.parallel import parallel_pages
-from bilingual_report.site.search_index import search_index_bytes, series_search_index_bytes
+from bilingual_report.site.search_index import search_index_bytes, series_search_files
 from bilingual_report.site.text_exports import aligned_csv_bytes, tmx_bytes
 from bilingual_report.structure.reader import Reading, read_report
 
@@ -208,8 +208,9 @@ def generate_series(settings: Settings, cache_dir: Path, homes: dict[str, str] |
     for lang in LANGS:
         title = current.key_figures.title[lang] if current.key_figures else None
         files[markup.docs_path(lang, paths.HOME)] = series_home(lang, published, settings.labels[lang], title)
-        files[docs_file(lang, paths.SEARCH_INDEX)] = series_search_index_bytes(
-            [(p.id, edition_name(settings.labels[lang], p.id), p.layout) for p in published], lang)
+        searched = [(p.id, edition_name(settings.labels[lang], p.id), p.layout) for p in published]
+        for path, data in series_search_files(searched, lang).items():
+            files[docs_file(lang, path)] = data
     return Series(editions, files)
 
 

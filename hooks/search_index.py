@@ -3,12 +3,13 @@
 Material's search plugin stays for its search box and its result list; at the end of a build it writes an index
 of every page, which static-i18n merges for all languages. Once every language is built, this puts in its place
 the index the report's generator wrote for each language (bilingual_report/site/search_index.py), at
-<language root>/search/search_index.json. Each page's __config names the report's search worker instead of
+<language root>/search/search_index.json (a series' index with its language's folder named in it). Each page's __config names the report's search worker instead of
 Material's, and a further language's pages get their own root as `base`: Material's search loads the index,
 and builds result links, from that base.
 """
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -67,6 +68,17 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         written = Path(config.docs_dir) / docs_file(language.locale, SEARCH_INDEX)
         if not written.is_file():
             raise PluginError(f"{written}: the report's search index is missing (hooks/generate_docs.py writes it)")
-        root = Path(config.site_dir) / ("" if language.default else language.locale)
+        folder = "" if language.default else f"{language.locale}/"
+        root = Path(config.site_dir) / folder
         (root / SEARCH_INDEX).parent.mkdir(parents=True, exist_ok=True)
-        (root / SEARCH_INDEX).write_bytes(written.read_bytes())
+        (root / SEARCH_INDEX).write_bytes(_rooted(written.read_bytes(), folder))
+
+
+def _rooted(index: bytes, folder: str) -> bytes:
+    """A series' index names its language's folder in the site (config.root), where the search fetches the other
+    editions' entries (search/editions/<id>.json beside the index, which MkDocs copies from docs/)."""
+    data = json.loads(index)
+    if not data["config"].get("editions"):
+        return index
+    data["config"]["root"] = folder
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()

@@ -27,7 +27,9 @@ from quality.serve import SiteServer  # noqa: E402
 QUERIES = ROOT / "tests" / "search_queries.yml"
 PREFIXES = {"zh": "", "en": "en/"}
 TIMED_QUERY = {"zh": "商业秘密保护示范区", "en": "trade secrets demonstration areas"}
-SEARCH_FILES = ("search_index.json", "/workers/search", "search-worker.js", "search-arrival.js", "/lunr/")
+LATER = "/search/editions/"  # a series' other editions
+SEARCH_FILES = ("search_index.json", LATER, "/workers/search", "search-worker.js", "search-arrival.js",
+                "/lunr/")
 
 # Types the query into the search box and resolves with the milliseconds until the result list fills.
 TIME_FIRST_RESULTS = """query => new Promise(resolve => {
@@ -59,24 +61,35 @@ def served_bytes(address: str) -> int:
         return len(response.read())
 
 
-def first_query(browser, url: str, lang: str, settled: bool) -> tuple[float, int, int]:
-    """A fresh session's first query: milliseconds to results, and the compressed bytes and requests for search."""
+def first_query(browser, url: str, lang: str, settled: bool, start: str) -> tuple[float, int, int, int]:
+    """A fresh session's first query: milliseconds to results, the compressed bytes and requests for search that
+    answer it, and the bytes once the page is idle. A series' other editions are fetched only once the first answer
+    is given (search-worker.js), so the first answer's files are all but those."""
     context = browser.new_context()
     page = context.new_page()
     requested = []
     page.on("requestfinished", lambda request: requested.append(request.url))
-    page.goto(url + PREFIXES[lang], wait_until="networkidle" if settled else "domcontentloaded")
+    page.goto(url + PREFIXES[lang] + start, wait_until="networkidle" if settled else "domcontentloaded")
     elapsed = page.evaluate(TIME_FIRST_RESULTS, TIMED_QUERY[lang])
     page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
     context.close()
-    searched = sorted({address for address in requested if any(part in address for part in SEARCH_FILES)})
-    return elapsed, sum(served_bytes(address) for address in searched), len(searched)
+
+    def searched(addresses: list[str]) -> list[str]:
+        return sorted({address for address in addresses if any(part in address for part in SEARCH_FILES)})
+
+    first = [address for address in searched(requested) if LATER not in address]
+    return (elapsed, sum(served_bytes(address) for address in first), len(first),
+            sum(served_bytes(address) for address in searched(requested)))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, help="a built site to measure (default: build the project's)")
     parser.add_argument("--runs", type=int, default=7, help="sessions timed per language (default 7)")
+    parser.add_argument("--series", metavar="EDITION",
+                        help="the --site is a report series: time the first query on this edition's home page, "
+                             "without the query set (whose answers are the single site's pages)")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -88,18 +101,22 @@ def main() -> None:
             print("| lang | first right | top 5 | no result | other language | first query, settled page "
                   "| first query, typed at load | search bytes (gzip), requests |")
             print("|---|---|---|---|---|---|---|---|")
+            start = f"{args.series}/" if args.series else ""
             for lang in PREFIXES:
-                page = browser.new_page()
-                evaluator = SearchEvaluator(page, url, PREFIXES)
-                measured = summary([evaluator.outcome(lang, query) for query in queries[lang]])
-                page.close()
-                settled = [first_query(browser, url, lang, True) for _ in range(args.runs)]
-                at_load = [first_query(browser, url, lang, False) for _ in range(args.runs)]
+                measured = {"first_right": 0, "top5_right": 0, "zero_result": [], "queries": 0,
+                            "wrong_language": "-", "missed": []}
+                if not args.series:
+                    page = browser.new_page()
+                    evaluator = SearchEvaluator(page, url, PREFIXES)
+                    measured = summary([evaluator.outcome(lang, query) for query in queries[lang]])
+                    page.close()
+                settled = [first_query(browser, url, lang, True, start) for _ in range(args.runs)]
+                at_load = [first_query(browser, url, lang, False, start) for _ in range(args.runs)]
                 print(f"| {lang} | {measured['first_right']:.0%} | {measured['top5_right']:.0%} "
                       f"| {len(measured['zero_result'])} of {measured['queries']} | {measured['wrong_language']} "
-                      f"| {statistics.median(t for t, _, _ in settled):.0f} ms "
-                      f"| {statistics.median(t for t, _, _ in at_load):.0f} ms "
-                      f"| {settled[0][1] / 1000:.1f} KB, {settled[0][2]} |")
+                      f"| {statistics.median(t for t, _, _, _ in settled):.0f} ms "
+                      f"| {statistics.median(t for t, _, _, _ in at_load):.0f} ms "
+                      f"| {settled[0][1] / 1000:.1f} KB, {settled[0][2]} (idle: {settled[0][3] / 1000:.1f} KB) |")
                 for text in measured["missed"]:
                     print(f"    not first: {text}")
             browser.close()

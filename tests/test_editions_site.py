@@ -9,7 +9,7 @@ import subprocess
 import sys
 from html import unescape
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import quote, urlparse
 
 import pytest
 from edition_fixtures import (DEEP, DIVISION_REMOVED, ITEM_INSERTED, NOTE_DELETED, NUMBERS_CHANGED, TITLE_REWORDED,
@@ -104,17 +104,18 @@ def test_the_changes_page_says_what_changed_in_both_languages(series):
     assert "32,000 → 36,000, 15.2% → 12.5%" in section(en, "changes-numbers")
     assert "3.2 万 → 3.6 万, 15.2% → 12.5%" in section(zh, "changes-numbers")
     assert "2. Invention patents grew steadily.: 1. → 2." in section(en, "changes-renumbered")
-    assert re.search(r'href="\.\./section-1/#s1-1-2"', en) and re.search(r'href="\.\./\.\./2020/section-2/"', en)
+    assert re.search(r'href="\.\./section-1/#s1-1-2"', en) and re.search(r'href="\.\./\.\./2020/section-2/#s2"', en)
     assert not (series["site"] / "2020" / "changes").exists()  # the first edition has none
 
 
-def test_search_covers_every_edition_with_its_name(series):
+def test_search_holds_the_current_edition_and_names_the_others(series):
     for lang, name in (("zh", "2020 年版"), ("en", "2020 edition")):
-        index = json.loads((series["site"] / ("" if lang == "zh" else "en") / "search" / "search_index.json")
-                           .read_text(encoding="utf-8"))
-        editions = [entry["edition"] for entry in index["docs"]]
-        assert editions == sorted(editions, key=lambda e: e != "2021")  # the current edition first
-        older = [e for e in index["docs"] if e["edition"] == "2020"]
+        search = series["site"] / ("" if lang == "zh" else "en") / "search"
+        index = json.loads((search / "search_index.json").read_text(encoding="utf-8"))
+        assert {entry["edition"] for entry in index["docs"]} == {"2021"}
+        assert index["config"]["editions"] == [{"id": "2020"}]
+        assert index["config"]["root"] == ("" if lang == "zh" else "en/")
+        older = json.loads((search / "editions" / "2020.json").read_text(encoding="utf-8"))["docs"]
         assert older and all(e["location"].startswith("2020/") and e["title"].startswith(name) for e in older)
 
 
@@ -124,6 +125,31 @@ def test_every_address_of_the_single_edition_site_still_answers(series):
         if published.is_file() and published.name not in ("sitemap.xml", "sitemap.xml.gz"):
             relative = published.relative_to(single)
             assert (site / relative).is_file(), relative
+
+
+def result_paths(tab, base: str, start: str, query: str, older: str = "/2020/") -> list[str]:
+    """The results' pages, once the answer holds the older edition's (fetched after the first answer)."""
+    tab.goto(f"{base}{start}?q={quote(query)}")
+    tab.wait_for_function("older => [...document.querySelectorAll('.md-search-result__list a')]"
+                          ".some(a => a.href.includes(older))", arg=older, timeout=10000)
+    return [urlparse(a.get_attribute("href")).path
+            for a in tab.query_selector_all(".md-search-result__list a.md-search-result__link")]
+
+
+def test_search_answers_from_the_current_edition_first_then_the_others(series, browser):
+    address = f"http://127.0.0.1:{free_port()}"
+    with SiteServer(series["site"], int(address.rsplit(":", 1)[1])) as url:
+        tab = browser.new_page()
+        try:
+            base = url.rstrip("/")
+            assert set(result_paths(tab, base, "/2021/section-1/", "3.2")) == {"/2020/section-1/"}  # 2020's only
+            both = result_paths(tab, base, "/en/2021/", "invention patents")
+            assert {p.split("/")[2] for p in both} == {"2021", "2020"}
+            assert both == sorted(both, key=lambda p: p.split("/")[2] != "2021")  # the current edition first
+            assert {p.split("/")[2] for p in result_paths(tab, base, "/en/2021/", "@2020 invention patents")} \
+                == {"2020"}
+        finally:
+            tab.close()
 
 
 def test_a_moved_page_sends_the_reader_to_its_edition_with_the_fragment(series, browser):

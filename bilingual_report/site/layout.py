@@ -25,6 +25,11 @@ SOCIAL_CARD = "social-card.png"
 SEARCH_INDEX = "search/search_index.json"  # where Material's search box loads a language's index from
 
 
+def search_shard(edition_id: str) -> str:
+    """Where a series' search finds an edition other than the current one (search-worker.js fetches it there)."""
+    return f"search/editions/{edition_id}.json"
+
+
 @dataclass(frozen=True)
 class Division:
     """A top-level division and the page that shows it."""

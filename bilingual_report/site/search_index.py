@@ -14,7 +14,7 @@ import json
 from bilingual_report.language.text import without_markup
 from bilingual_report.model import Document, Figure, Heading, Node, Paragraph, Table
 from bilingual_report.site.editions import in_edition
-from bilingual_report.site.layout import HOME, SiteLayout
+from bilingual_report.site.layout import HOME, SEARCH_INDEX, SiteLayout, search_shard
 
 TABLE_CELL = " "
 TABLE_ROW = " · "
@@ -56,12 +56,19 @@ def search_index_bytes(document: Document, layout: SiteLayout, lang: str) -> byt
     return json.dumps(search_index(document, layout, lang), ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def series_search_index_bytes(editions: list[tuple[str, str, SiteLayout]], lang: str) -> bytes:
-    """One index over a series' editions ((id, name, layout), the current one first): each entry at its edition's
-    address, its title led by the edition's name."""
-    entries = []
-    for edition_id, name, layout in editions:
-        for entry in search_index(layout.document, layout, lang)["docs"]:
-            entries.append({**entry, "location": in_edition(edition_id, entry["location"]),
-                            "title": f"{name} · {entry['title']}", "edition": edition_id})
-    return json.dumps({"config": {"lang": [lang]}, "docs": entries}, ensure_ascii=False, separators=(",", ":")).encode()
+def series_search_files(editions: list[tuple[str, str, SiteLayout]], lang: str) -> dict[str, bytes]:
+    """A series' search in a language ((id, name, layout) per edition, the current one first): the index holds the
+    current edition and names the others, each in a file of its own that the search fetches after its first
+    answer; each entry at its edition's address, its title led by the edition's name."""
+    files = {}
+    for rank, (edition_id, name, layout) in enumerate(editions):
+        entries = [{**entry, "location": in_edition(edition_id, entry["location"]),
+                    "title": f"{name} · {entry['title']}", "edition": edition_id}
+                   for entry in search_index(layout.document, layout, lang)["docs"]]
+        if rank == 0:
+            index = {"config": {"lang": [lang], "editions": [{"id": other} for other, _, _ in editions[1:]]},
+                     "docs": entries}
+            files[SEARCH_INDEX] = index
+        else:
+            files[search_shard(edition_id)] = {"docs": entries}
+    return {path: json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode() for path, data in files.items()}

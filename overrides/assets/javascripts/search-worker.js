@@ -13,7 +13,12 @@
      in one sentence, then anywhere in the entry; then words as typed rather than by their plural or start,
      the closest parts, the entry that holds them most often, headings, and the order of the report.
    - Results link to the entry's own place, with h= naming the words found there (search-arrival.js marks
-     them), grouped under their page as Material shows them; the snippet comes from the entry itself. */
+     them), grouped under their page as Material shows them; the snippet comes from the entry itself.
+   - A report series: the index holds the current edition, and names the others (config.editions), each in a
+     file of its own (search/editions/<id>.json under the language's root, config.root from the site's). The
+     first query is answered from the current edition; the other editions are fetched after it, one by one, and
+     the query answered again with them, the current edition's results first. A part @2019 keeps the results to
+     that edition. */
 "use strict"
 
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
@@ -25,6 +30,8 @@ const SNIPPET = { before: 40, after: 160 }
 const LEADING = /[\s,.;:!?，。；：、！？]/u
 const PARTIAL_BELOW_BEST = 0.5  // partial results: those holding at most half a word less of the query than the best
 const PARTIAL_MARK = '<span class="search-partial" hidden></span>'
+const EDITION_PART = /(?:^|\s)@([A-Za-z0-9][A-Za-z0-9._-]*)(?=\s|$)/g
+const SITE_ROOT = new URL("../../", self.location)  // this script is at assets/javascripts/ under the site's root
 
 /* The text folded character by character (its length unchanged, so that places in it are places in the text) */
 function fold(text) {
@@ -76,8 +83,8 @@ function tokens(folded) {
 }
 
 class Entry {
-  constructor(doc, order) {
-    Object.assign(this, doc, { order })
+  constructor(doc, order, rank) {
+    Object.assign(this, doc, { order, rank })
     ;[this.page, this.place] = doc.location.split("#")
     this.folded = fold(doc.text)
     this.tokens = tokens(this.folded)
@@ -241,7 +248,7 @@ function byHeld(a, b) {
 }
 
 function byRank(a, b) {
-  return b.score - a.score || a.inexact - b.inexact || a.span - b.span || b.times - a.times ||
+  return a.entry.rank - b.entry.rank || b.score - a.score || a.inexact - b.inexact || a.span - b.span || b.times - a.times ||
     Boolean(b.entry.heading) - Boolean(a.entry.heading) || a.entry.order - b.entry.order
 }
 
@@ -287,19 +294,27 @@ class Search {
   constructor(docs) {
     this.pages = new Map()
     this.entries = []
+    this.add(docs, 0)
+  }
+
+  /* An edition's entries, ranked after those added before them */
+  add(docs, rank) {
+    const start = this.entries.length + this.pages.size
     docs.forEach((doc, order) => {
-      if (doc.location.includes("#")) this.entries.push(new Entry(doc, order))
+      if (doc.location.includes("#")) this.entries.push(new Entry(doc, start + order, rank))
       else this.pages.set(doc.location, doc)
     })
   }
 
   search(text) {
-    const query = parse(text)
+    const editions = new Set([...text.matchAll(EDITION_PART)].map(m => m[1]))
+    const query = parse(text.replace(EDITION_PART, " "))
     if (!query.parts.length) return { items: [] }
-    let found = this.entries.map(entry => match(entry, query)).filter(Boolean).sort(byRank)
+    const entries = editions.size ? this.entries.filter(entry => editions.has(entry.edition)) : this.entries
+    let found = entries.map(entry => match(entry, query)).filter(Boolean).sort(byRank)
     const partial = !found.length
     if (partial) {
-      found = this.entries.map(entry => partialMatch(entry, query)).filter(Boolean).sort(byHeld)
+      found = entries.map(entry => partialMatch(entry, query)).filter(Boolean).sort(byHeld)
       found = found.filter(one => one.held >= found[0].held - PARTIAL_BELOW_BEST)
     }
     const groups = new Map()
@@ -322,12 +337,33 @@ class Search {
   }
 }
 
-let index = null
+let index = null, later = [], root = "", latest = null, loading = null
+
+function answer() {
+  postMessage({ type: RESULT, data: index && latest !== null ? index.search(latest) : { items: [] } })
+}
+
+/* The other editions' entries, fetched one by one after the first query, the query answered again with them */
+async function loadEditions() {
+  for (const [rank, edition] of later.entries()) {
+    try {
+      const response = await fetch(new URL(`${root}search/editions/${edition.id}.json`, SITE_ROOT))
+      if (response.ok) index.add((await response.json()).docs, rank + 1)
+    } catch (error) { /* that edition stays out of the results */ }
+  }
+  answer()
+}
+
 addEventListener("message", ({ data: message }) => {
   if (message.type === SETUP) {
+    const config = message.data.config || {}
     index = new Search(message.data.docs)
+    later = config.editions || []
+    root = config.root || ""
     postMessage({ type: READY })
   } else if (message.type === QUERY) {
-    postMessage({ type: RESULT, data: index ? index.search(message.data) : { items: [] } })
+    latest = message.data
+    answer()
+    if (!loading && later.length) loading = loadEditions()
   }
 })
