@@ -13,7 +13,7 @@ from bilingual_report.config.templates import fill_segments
 from bilingual_report.datafiles.figures import FigureData, load_figures
 from bilingual_report.datafiles.key_figures import KeyFigures, load_key_figures
 from bilingual_report.editions.matching import match_editions
-from bilingual_report.errors import Problem
+from bilingual_report.errors import InputError, Problem
 from bilingual_report.model import LANGS, Document
 from bilingual_report.site import layout as paths
 from bilingual_report.site import markup
@@ -204,6 +204,7 @@ def generate_series(settings: Settings, cache_dir: Path, homes: dict[str, str] |
         for lang in LANGS:
             page = ChangesPage(newer, older, matchings[(older.id, newer.id)], settings.labels[lang], lang)
             files[markup.docs_path(lang, in_edition(newer.id, paths.CHANGES))] = page.render()
+    taken_ids(editions)
     current = editions[0][1]
     for lang in LANGS:
         title = current.key_figures.title[lang] if current.key_figures else None
@@ -212,6 +213,18 @@ def generate_series(settings: Settings, cache_dir: Path, homes: dict[str, str] |
         for path, data in series_search_files(searched, lang).items():
             files[docs_file(lang, path)] = data
     return Series(editions, files)
+
+
+def taken_ids(editions: list[tuple[Edition, Generated]]) -> None:
+    """An edition id must not be a name the site already uses at a language's root (a language, a page or folder
+    of a single report's site): its folder would stand where they do."""
+    taken = set(LANGS) | {"assets", "search"} | {markup.root_name(path) for _, one in editions for path in one.files}
+    problems = [Problem(str(edition.settings.sources[0]), None, f"the edition id {edition.id} is also a name the site "
+                        f"uses for its own pages or folders ({', '.join(sorted(taken))})",
+                        "choose another id for this edition, such as its year")
+                for edition, _ in editions if edition.id in taken]
+    if problems:
+        raise InputError(problems)
 
 
 def generate_docs(settings: Settings, docs_dir: Path, cache_dir: Path,

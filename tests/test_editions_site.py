@@ -173,6 +173,9 @@ def test_a_moved_page_sends_the_reader_to_its_edition_with_the_fragment(series, 
     (["--edition", "20 21=x.txt"], "must be letters, digits"),
     (["--edition", f"2021={DEEP}", "--edition", f"2021={DEEP}"], "the edition id 2021 is given twice"),
     (["--edition", "2021=missing.txt"], "missing.txt: file not found"),
+    (["--edition", f"en={DEEP}", "--edition", f"2020={DEEP}"], "the edition id en is also a name the site uses"),
+    (["--edition", f"section-1={DEEP}", "--edition", f"2020={DEEP}"],
+     "the edition id section-1 is also a name the site uses"),
 ])
 def test_a_wrong_edition_is_named_without_a_traceback(tmp_path, args, message):
     result = build(*args, site=tmp_path / "site")

@@ -56,6 +56,12 @@ def address_of(docs_relative: str) -> tuple[str, str, bool]:
     return lang, rest, False
 
 
+def root_name(docs_relative: str) -> str:
+    """The name a file under the docs folder takes at its language's root: its folder, or its page's name."""
+    first = docs_relative.split("/", 2)[1]
+    return first.removesuffix(".md")
+
+
 def moved_into(docs_relative: str, folder: str) -> str:
     """A language's page or asset under the docs folder, moved one folder down (an edition's): zh/x → zh/folder/x."""
     lang, rest = docs_relative.split("/", 1)
