@@ -10,8 +10,10 @@ from edition_fixtures import (DEEP, DIVISION_REMOVED, ITEM_INSERTED, ITEM_MOVED,
                               NUMBERS_CHANGED, REWORDED, TITLE_REWORDED, write_edition)
 from helpers import ROOT, read_report
 
+from bilingual_report.config.settings import load_settings
 from bilingual_report.editions.comparison import comparison_lines, number_changes
 from bilingual_report.editions.matching import match_editions, nearest_counterpart
+from bilingual_report.errors import InputError
 
 
 @pytest.fixture(scope="module")
@@ -120,3 +122,36 @@ def test_convert_compare_names_a_broken_edition_without_a_traceback(tmp_path):
                              str(broken)], capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 1
     assert "2021.txt:" in result.stderr and "Traceback" not in result.stderr
+
+
+def site_yml(tmp_path, editions: str):
+    text = (ROOT / "data" / "site.yml").read_text(encoding="utf-8")
+    path = tmp_path / "site.yml"
+    path.write_text(text.replace("source: data/zhejiang-ip-white-paper-2019.txt\n", editions), encoding="utf-8")
+    return path
+
+
+def test_editions_in_site_yml_keep_each_editions_data(tmp_path):
+    path = site_yml(tmp_path, 'editions:\n  - {id: "2021", source: tests/fixtures/deep-report.txt, published: 2022}\n'
+                              '  - {id: 2019, source: data/zhejiang-ip-white-paper-2019.txt, figures: data/figures, '
+                              'key_figures: data/key-figures.yml, published: 2020}\n')
+    settings = load_settings(path, ROOT)
+    assert [e.id for e in settings.editions] == ["2021", "2019"]
+    current, oldest = (e.settings for e in settings.editions)
+    assert settings.sources == current.sources and current.published == 2022 and current.figures is None
+    assert oldest.figures == ROOT / "data" / "figures" and oldest.key_figures == ROOT / "data" / "key-figures.yml"
+    assert settings.for_editions([("2019", oldest.sources)]).editions[0].settings.figures == oldest.figures
+
+
+def test_a_wrong_edition_in_site_yml_is_named_with_its_line(tmp_path):
+    path = site_yml(tmp_path, 'editions:\n  - {id: "2021", source: tests/fixtures/deep-report.txt}\n'
+                              '  - {id: "20 19", source: data/zhejiang-ip-white-paper-2019.txt}\n'
+                              '  - {id: "2021", source: data/zhejiang-ip-white-paper-2019.txt, published: soon}\n')
+    with pytest.raises(InputError) as raised:
+        load_settings(path, ROOT)
+    messages = [(p.line, p.message) for p in raised.value.problems]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    second = next(n for n, line in enumerate(lines, start=1) if '"20 19"' in line)
+    assert any(line == second and "the edition id '20 19' must be letters" in m for line, m in messages), messages
+    assert any(line == second + 1 and "the edition id 2021 is given twice" in m for line, m in messages), messages
+    assert any(line == second + 1 and "'published' must be the year" in m for line, m in messages), messages
