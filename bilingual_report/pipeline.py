@@ -33,6 +33,7 @@ from bilingual_report.site.pages import PageWriter, render_pages
 from bilingual_report.site.parallel import parallel_pages
 from bilingual_report.site.search_index import search_index_bytes, series_search_files
 from bilingual_report.site.text_exports import aligned_csv_bytes, tmx_bytes
+from bilingual_report.site.trends import Trend, TrendsPage, trend_figure, trends
 from bilingual_report.structure.reader import Reading, read_report
 
 
@@ -156,6 +157,7 @@ class Series:
 
     editions: list[tuple[Edition, Generated]]
     files: dict[str, str | bytes]
+    trends: bool = False  # the series has a page of key figures across its editions
 
     @property
     def moved(self) -> list[tuple[str, str]]:
@@ -172,7 +174,7 @@ class Series:
     def nav(self) -> list:
         """The series' home, then each edition's pages under its id."""
         last = self.editions[-1][0]
-        return [paths.HOME] + [(edition.id, [in_edition(edition.id, slug) for slug in generated.layout.nav]
+        return [paths.HOME] + ([paths.TRENDS] if self.trends else []) + [(edition.id, [in_edition(edition.id, slug) for slug in generated.layout.nav]
                                 + ([] if edition is last else [in_edition(edition.id, paths.CHANGES)]))
                                for edition, generated in self.editions]
 
@@ -205,20 +207,44 @@ def generate_series(settings: Settings, cache_dir: Path, homes: dict[str, str] |
             page = ChangesPage(newer, older, matchings[(older.id, newer.id)], settings.labels[lang], lang)
             files[markup.docs_path(lang, in_edition(newer.id, paths.CHANGES))] = page.render()
     taken_ids(editions)
+    across = trends([(p, ready.key_figures, edition.settings.key_figures)
+                     for (edition, ready), p in zip(prepared, published)])
+    files.update(trend_files(across, settings, cache_dir))
     current = editions[0][1]
     for lang in LANGS:
         title = current.key_figures.title[lang] if current.key_figures else None
-        files[markup.docs_path(lang, paths.HOME)] = series_home(lang, published, settings.labels[lang], title)
+        files[markup.docs_path(lang, paths.HOME)] = series_home(lang, published, settings.labels[lang], title,
+                                                                bool(across))
         searched = [(p.id, edition_name(settings.labels[lang], p.id), p.layout) for p in published]
         for path, data in series_search_files(searched, lang).items():
             files[docs_file(lang, path)] = data
-    return Series(editions, files)
+    return Series(editions, files, bool(across))
+
+
+def trend_files(across: list[Trend], settings: Settings, cache_dir: Path) -> dict[str, str | bytes]:
+    """The page of the key figures across the editions, its charts and their data, in both languages."""
+    if not across:
+        return {}
+    style = settings.chart_style
+    figures = [trend_figure(number, trend, settings.labels) for number, trend in enumerate(across, start=1)]
+    svgs = draw_charts(figures, style, ImageCache(cache_dir / "trend-charts"))
+    files: dict[str, str | bytes] = {}
+    for lang in LANGS:
+        shown = []
+        for trend, figure in zip(across, figures):
+            charts = {form: (paths.trend_chart(trend.id, form), svgs[(figure.number, lang, form)].size) for form in FORMS}
+            shown.append((trend, figure, charts))
+            for form in FORMS:
+                files[docs_file(lang, paths.trend_chart(trend.id, form))] = svgs[(figure.number, lang, form)].data
+            files[docs_file(lang, paths.trend_data(trend.id))] = csv_bytes([figure], lang, style)
+        files[markup.docs_path(lang, paths.TRENDS)] = TrendsPage(lang, settings.labels[lang], style, shown).render()
+    return files
 
 
 def taken_ids(editions: list[tuple[Edition, Generated]]) -> None:
     """An edition id must not be a name the site already uses at a language's root (a language, a page or folder
     of a single report's site): its folder would stand where they do."""
-    taken = set(LANGS) | {"assets", "search"} | {markup.root_name(path) for _, one in editions for path in one.files}
+    taken = set(LANGS) | {"assets", "search", paths.TRENDS} | {markup.root_name(path) for _, one in editions for path in one.files}
     problems = [Problem(str(edition.settings.sources[0]), None, f"the edition id {edition.id} is also a name the site "
                         f"uses for its own pages or folders ({', '.join(sorted(taken))})",
                         "choose another id for this edition, such as its year")

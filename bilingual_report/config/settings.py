@@ -15,7 +15,8 @@ REQUIRED_LABELS = ("home", "contents", "issuer", "permalink", "figure_link", "ta
                    "download_tmx", "download_csv", "cite_report", "official", "full_text", "parallel_view", "colon",
                    "single_view", "actions", "copy_link", "copy_citation", "show_other", "hide_other", "copied",
                    "copy_failed", "other_failed", "editions", "edition_current", "changes_added", "changes_removed",
-                   "changes_reworded", "changes_numbers", "changes_renumbered", "changes_none")
+                   "changes_reworded", "changes_numbers", "changes_renumbered", "changes_none",
+                   "trends", "trends_intro", "trends_edition", "trends_value")
 EDITION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
 # Labels that are templates, with the {fields} each may use; the ones marked True must appear.
 TEMPLATES = {

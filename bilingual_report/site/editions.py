@@ -94,9 +94,10 @@ def division_id(edition: PublishedEdition, slug: str) -> str | None:
     return division.heading.id if division else None
 
 
-def series_home(lang: str, editions: list[PublishedEdition], labels: dict, key_figures_title: str | None) -> str:
+def series_home(lang: str, editions: list[PublishedEdition], labels: dict, key_figures_title: str | None,
+                trends: bool) -> str:
     """The series' home page in a language: the editions, newest first (as given), each with its title and year;
-    the current edition's key figures page."""
+    the current edition's key figures page, and the key figures across the editions."""
     current = editions[0]
     title = current.document.title[lang]
     out = markup.front_matter(labels["home"], title) + markup.heading(1, title, "title")
@@ -113,6 +114,8 @@ def series_home(lang: str, editions: list[PublishedEdition], labels: dict, key_f
                    + " · ".join(about))
     if key_figures_title and paths.KEY_FIGURES in current.layout.nav:
         out += ["", markup.link(key_figures_title, markup.page_target(in_edition(current.id, paths.KEY_FIGURES)))]
+    if trends:
+        out += ["", markup.link(labels["trends"], markup.page_target(paths.TRENDS))]
     return "\n".join(out + [""])
 
 

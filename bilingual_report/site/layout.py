@@ -16,6 +16,7 @@ KEY_FIGURES = "key-figures"
 FIGURES = "figures"
 FULL_TEXT = "full-text"
 CHANGES = "changes"  # an edition's changes since the edition before it
+TRENDS = "trends"    # a series' key figures across its editions
 PARALLEL_FOLDER = "parallel"
 TMX = "downloads/aligned-text.tmx"
 ALIGNED_CSV = "downloads/aligned-text.csv"
@@ -23,6 +24,15 @@ CITATIONS = {"BibTeX": "downloads/citation.bib", "RIS": "downloads/citation.ris"
 ALL_FIGURES_CSV = "figures/all-figures.csv"
 SOCIAL_CARD = "social-card.png"
 SEARCH_INDEX = "search/search_index.json"  # where Material's search box loads a language's index from
+
+
+def trend_chart(trend_id: str, form: str = "wide") -> str:
+    """An indicator's chart across a series' editions (in a form of chart_cache.FORMS)."""
+    return f"{TRENDS}/{trend_id}{'' if form == 'wide' else '-' + form}.svg"
+
+
+def trend_data(trend_id: str) -> str:
+    return f"{TRENDS}/{trend_id}.csv"
 
 
 def search_shard(edition_id: str) -> str:
