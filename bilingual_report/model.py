@@ -10,6 +10,8 @@ from typing import Iterator, Union
 
 Bilingual = dict  # {"zh": ..., "en": ...}
 LANGS = ("zh", "en")
+TABLE_CELL = " "                  # between a table row's cells, where a table is read as text
+TABLE_ROW = " · "                 # between its rows
 
 
 @dataclass
@@ -22,6 +24,10 @@ class Paragraph:
     page: Bilingual = field(default_factory=dict)  # from a PDF: {lang: [PDF page, printed page number or None]}
     pieces: Bilingual = field(default_factory=dict)  # {lang: [paragraph, …]} where a translation gives two for one
     type: str = "paragraph"
+
+    def words(self, lang: str) -> str:
+        """What it says in a language."""
+        return self.text[lang]
 
     def printed_pieces(self, lang: str) -> list[str]:
         """The paragraph as printed in a language: one paragraph, or the two that translate the other's one."""
@@ -40,6 +46,11 @@ class Table:
     page: Bilingual = field(default_factory=dict)
     type: str = "table"
 
+    def words(self, lang: str) -> str:
+        """What it says in a language: its caption, its title and its cells, row by row."""
+        rows = [TABLE_CELL.join(cell for cell in row if cell) for row in self.rows.get(lang, [])]
+        return TABLE_ROW.join([self.caption.get(lang, ""), *([self.title[lang]] if self.title else []), *rows])
+
 
 @dataclass
 class Figure:
@@ -51,6 +62,10 @@ class Figure:
     page: Bilingual = field(default_factory=dict)
     printed: Bilingual = field(default_factory=dict)  # from a PDF: {lang: {name, width, height}} of the image printed
     type: str = "figure"
+
+    def words(self, lang: str) -> str:
+        """What it says in a language: its caption."""
+        return self.caption.get(lang, "")
 
 
 @dataclass
@@ -68,6 +83,10 @@ class Heading:
     front: bool = False           # front matter shown on the home page (a preface, a preamble)
     children: list["Node"] = field(default_factory=list)
     type: str = "heading"
+
+    def words(self, lang: str) -> str:
+        """What it says in a language, without its number."""
+        return self.text[lang]
 
     def printed(self, lang: str) -> str:
         """The heading as printed: its label and its text."""

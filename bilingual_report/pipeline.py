@@ -24,7 +24,8 @@ from bilingual_report.site.chart_cache import charts as draw_charts
 from bilingual_report.site.chart_cache import social_cards
 from bilingual_report.site.citation_exports import EXPORTS, Work, work_of
 from bilingual_report.site.citations import block_references, citations
-from bilingual_report.site.editions import EditionSwitch, PublishedEdition, edition_name, in_edition, series_home
+from bilingual_report.site.editions import (EditionSwitch, MovedAddress, PublishedEdition, edition_name, in_edition,
+                                            moved_address, series_home)
 from bilingual_report.site.figure_exports import csv_bytes
 from bilingual_report.site.layout import SiteLayout
 from bilingual_report.site.markup import docs_file
@@ -160,11 +161,11 @@ class Series:
     trends: bool = False  # the series has a page of key figures across its editions
 
     @property
-    def moved(self) -> list[tuple[str, str]]:
-        """The pages and files a site of the oldest edition alone published, which are now in its folder: (where it
-        was, where it is) under the docs folder; the series' own home and search index take their places."""
+    def moved(self) -> list[MovedAddress]:
+        """The pages and files a site of the oldest edition alone published, which are now in its folder; the
+        series' own home and search index take their places."""
         edition, generated = self.editions[-1]
-        return sorted((path, markup.moved_into(path, edition.id)) for path in generated.files if path not in self.files)
+        return sorted(moved_address(path, edition.id) for path in generated.files if path not in self.files)
 
     @property
     def current(self) -> Generated:

@@ -15,7 +15,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from bilingual_report.site.editions import redirect_page
-from bilingual_report.site.markup import address_of
 
 
 @event_priority(-110)  # after static-i18n (-100) has built every language
@@ -27,15 +26,13 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return  # a nested language pass: the outermost one writes them once every language is built
     roots = {language.locale: "" if language.default else f"{language.locale}/" for language in i18n.config.languages}
     site = Path(config.site_dir)
-    for old, new in config.extra.get("report_moved") or []:
-        lang, old_address, page = address_of(old)
-        _, new_address, _ = address_of(new)
-        old_address, new_address = roots[lang] + old_address, roots[lang] + new_address
-        if page:
+    for moved in config.extra.get("report_moved") or []:
+        old_address, new_address = roots[moved.lang] + moved.old, roots[moved.lang] + moved.new
+        if moved.page:
             written = site / old_address / "index.html"
             if not written.exists():
                 written.parent.mkdir(parents=True, exist_ok=True)
-                written.write_text(redirect_page(lang, old_address, new_address), encoding="utf-8")
+                written.write_text(redirect_page(moved.lang, old_address, new_address), encoding="utf-8")
         elif not (site / old_address).exists() and (site / new_address).is_file():
             (site / old_address).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(site / new_address, site / old_address)

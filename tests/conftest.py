@@ -22,7 +22,7 @@ from quality.serve import SiteServer, free_port  # noqa: E402
 from bilingual_report.site.output import MANIFEST, is_generated, read_manifest  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ["mkdocs.yml", "data", "hooks", "overrides", "docs"]
+PROJECT_PARTS = ["mkdocs.yml", "data", "hooks", "overrides", "docs", "scripts"]
 
 
 def copy_project(dest: Path) -> Path:
@@ -41,6 +41,12 @@ def copy_project(dest: Path) -> Path:
         else:
             shutil.copy2(source, dest / name)
     return dest
+
+
+def project_build(project: Path, *args: str, timeout: float = 600) -> subprocess.CompletedProcess:
+    """The copied project's own scripts/build.py run in it, as a publisher runs it."""
+    return subprocess.run([sys.executable, str(project / "scripts/build.py"), *args], cwd=project, timeout=timeout,
+                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 
 def mkdocs_build(project: Path, site: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -12,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project
+from conftest import copy_project, project_build
 
 SECONDS = 60  # far above what each case takes (1–3 s): a hang, not a slow machine, is what this catches
 BOMB = "\n".join(["a: &a [x, x, x, x, x, x, x, x, x]"]
@@ -84,15 +83,13 @@ def snapshot(site: Path) -> dict:
 def project(tmp_path_factory):
     """A copy of the project with a good site built: each case must leave that site as it is."""
     project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
-    shutil.copytree(ROOT / "scripts", project / "scripts")
     result = build(project)
     assert result.returncode == 0, result.stderr
     return project
 
 
-def build(project: Path, *args: str, timeout: float = SECONDS) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(project / "scripts/build.py"), *args], cwd=project, timeout=timeout,
-                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+def build(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return project_build(project, *args, timeout=SECONDS)
 
 
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))

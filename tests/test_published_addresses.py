@@ -3,30 +3,18 @@ and gone stops the build with the list's file and line, and leaves the site as i
 a build of another report leaves the list alone."""
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
-from conftest import ROOT, copy_project
+from conftest import ROOT, copy_project, project_build
 
 from bilingual_report.site.addresses import addresses_in
 
 LIST = "data/published-addresses.txt"
 
 
-def build(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(project / "scripts/build.py"), *args], cwd=project, timeout=600,
-                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-
-
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("addresses") / "project")
-    shutil.copytree(ROOT / "scripts", project / "scripts")
-    result = build(project)
+    result = project_build(project)
     assert result.returncode == 0, result.stderr
     return project
 
@@ -44,7 +32,7 @@ def test_a_page_published_before_and_gone_stops_the_build(project):
     before = {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
     try:
         listed.write_text(original + "/section-9/\n", encoding="utf-8")
-        result = build(project)
+        result = project_build(project)
         assert result.returncode == 1
         line = len(original.splitlines()) + 1
         assert f"published-addresses.txt:{line}" in result.stderr and "/section-9/" in result.stderr
@@ -61,10 +49,10 @@ def test_a_new_page_joins_the_list_and_another_reports_build_leaves_it(project, 
     try:
         assert "\n/section-2/\n" in original
         listed.write_text(original.replace("\n/section-2/\n", "\n", 1), encoding="utf-8")
-        assert build(project).returncode == 0
+        assert project_build(project).returncode == 0
         assert listed.read_text(encoding="utf-8") == original
         listed.write_text(original + "/section-9/\n", encoding="utf-8")
-        other = build(project, "--source", str(ROOT / "tests" / "fixtures" / "law.txt"), "--site-dir",
+        other = project_build(project, "--source", str(ROOT / "tests" / "fixtures" / "law.txt"), "--site-dir",
                       str(tmp_path / "law"))
         assert other.returncode == 0, other.stderr
         assert listed.read_text(encoding="utf-8").endswith("/section-9/\n")

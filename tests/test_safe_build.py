@@ -1,12 +1,7 @@
 """Safe builds: source text is never markup, a failed build keeps the previous site, hand-written files survive."""
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import copy_project, mkdocs_build, project_build
 
 SOURCE = "data/zhejiang-ip-white-paper-2019.txt"
 
@@ -33,16 +28,13 @@ def test_markup_in_the_source_comes_out_as_text(tmp_path):
 
 def test_a_failed_build_leaves_the_previous_site(tmp_path):
     project = copy_project(tmp_path / "project")
-    shutil.copytree(ROOT / "scripts", project / "scripts")
-    build = [sys.executable, str(project / "scripts" / "build.py")]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    assert subprocess.run(build, cwd=project, env=env, capture_output=True).returncode == 0
+    assert project_build(project).returncode == 0
     before = {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
     source = project / SOURCE
     text = source.read_text(encoding="utf-8")
     heading = next(line for line in text.split("\n") if line.startswith("I. Strengthen top-level design"))
     source.write_text(text.replace(heading + "\n", ""), encoding="utf-8")  # a heading without its English
-    failed = subprocess.run(build, cwd=project, env=env, capture_output=True, text=True)
+    failed = project_build(project)
     assert failed.returncode == 1
     assert "site is left as it was" in failed.stderr and "Traceback" not in failed.stderr
     after = {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}

@@ -3,15 +3,10 @@ indicator across the editions, in both languages, with its chart, its values lin
 and its data as CSV."""
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-
 import re
 
 import pytest
-from conftest import ROOT, copy_project
+from conftest import copy_project, project_build
 
 EDITIONS = ("editions:\n"
             '  - {id: "2020", source: data/report-2020.txt, key_figures: data/key-figures-2020.yml, published: 2021}\n'
@@ -26,15 +21,13 @@ def next_year(text: str) -> str:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("trends") / "project")
-    shutil.copytree(ROOT / "scripts", project / "scripts")
     data = project / "data"
     (data / "report-2020.txt").write_text(next_year((data / "zhejiang-ip-white-paper-2019.txt").read_text("utf-8")),
                                           encoding="utf-8")
     (data / "key-figures-2020.yml").write_text(next_year((data / "key-figures.yml").read_text("utf-8")), "utf-8")
     settings = (data / "site.yml").read_text(encoding="utf-8")
     (data / "site.yml").write_text(settings.replace("strict_checks:", EDITIONS + "strict_checks:"), encoding="utf-8")
-    result = subprocess.run([sys.executable, str(project / "scripts/build.py")], cwd=project, capture_output=True,
-                            text=True, timeout=600, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    result = project_build(project)
     assert result.returncode == 0, result.stderr
     return project / "site"
 

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from bilingual_report.language.text import without_markup
-from bilingual_report.model import LANGS, Document, Heading, Node, Paragraph, Table
+from bilingual_report.model import LANGS, Document, Heading, Node
 
 SIMILAR = 0.5   # two nodes of one kind in matching places whose wordings are this alike are one node reworded
 MOVED = 0.8     # …and two left over anywhere in the document, one moved
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-HAN_OR_DIGIT = re.compile(r"[\u3400-\u9fff#A-Za-z]")
+COMPARED_CHAR = re.compile(r"[\u3400-\u9fff#A-Za-z]")
 WORD = re.compile(r"[a-z#]+(?:'[a-z]+)?")
 
 
@@ -72,16 +72,8 @@ class Matching:
 
 
 def wording(node: Node, lang: str) -> str:
-    """What a node says in a language, without its number: a heading's words, a block's text, a caption's words
-    and a table's cells."""
-    if isinstance(node, Heading):
-        return without_markup(node.text[lang]).strip()
-    if isinstance(node, Paragraph):
-        return without_markup(node.text[lang]).strip()
-    caption = without_markup(node.caption.get(lang, "")).strip()
-    if isinstance(node, Table):
-        return "\n".join([caption] + [" | ".join(row) for row in node.rows.get(lang, [])])
-    return caption
+    """What a node says in a language, without its number and its marks."""
+    return without_markup(node.words(lang)).strip()
 
 
 def content(node: Node, lang: str) -> str:
@@ -100,7 +92,7 @@ def shingles(lang: str, text: str) -> Counter:
     """The pieces two wordings are compared by, numbers masked: character pairs in Chinese, words and word pairs in
     English."""
     if lang == "zh":
-        chars = HAN_OR_DIGIT.findall(masked(text))
+        chars = COMPARED_CHAR.findall(masked(text))
         return Counter(chars if len(chars) < 2 else (a + b for a, b in zip(chars, chars[1:])))
     words = WORD.findall(masked(text).lower())
     return Counter(words + [f"{a} {b}" for a, b in zip(words, words[1:])])

@@ -34,6 +34,22 @@ class PublishedEdition:
         return self.layout.document
 
 
+@dataclass(frozen=True, order=True)
+class MovedAddress:
+    """An address a site of the series' oldest edition alone published, now in the edition's folder."""
+
+    lang: str
+    old: str    # from the language's root: a page's folder, or a file's path
+    new: str
+    page: bool  # a page (left as a redirect), or a file (copied to its old address)
+
+
+def moved_address(docs_relative: str, edition_id: str) -> MovedAddress:
+    """Where a page or file under the docs folder of the edition alone goes in the series."""
+    lang, old, page = markup.address_of(docs_relative)
+    return MovedAddress(lang, old, markup.address_of(markup.moved_into(docs_relative, edition_id))[1], page)
+
+
 def edition_name(labels: dict, edition_id: str) -> str:
     return labels["edition"].format(edition=edition_id)
 

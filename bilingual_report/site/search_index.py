@@ -12,26 +12,9 @@ from __future__ import annotations
 import json
 
 from bilingual_report.language.text import without_markup
-from bilingual_report.model import Document, Figure, Heading, Node, Paragraph, Table
+from bilingual_report.model import Document, Heading
 from bilingual_report.site.editions import in_edition
 from bilingual_report.site.layout import HOME, SEARCH_INDEX, SiteLayout, search_shard
-
-TABLE_CELL = " "
-TABLE_ROW = " · "
-
-
-def own_words(node: Node, lang: str) -> str:
-    """What a node says itself, as printed: a heading with its number, a table's caption with its cells."""
-    if isinstance(node, Heading):
-        return node.printed(lang)
-    if isinstance(node, Paragraph):
-        return node.text[lang]
-    if isinstance(node, Figure):
-        return node.caption[lang]
-    if isinstance(node, Table):
-        rows = [TABLE_CELL.join(cell for cell in row if cell) for row in node.rows[lang]]
-        return TABLE_ROW.join([node.caption[lang], *([node.title[lang]] if node.title else []), *rows])
-    raise TypeError(f"no words for {type(node).__name__}")
 
 
 def search_index(document: Document, layout: SiteLayout, lang: str) -> dict:
@@ -45,7 +28,7 @@ def search_index(document: Document, layout: SiteLayout, lang: str) -> dict:
             entries.append({"location": layout.url_of(slug), "title": without_markup(page_titles[slug])})
         where = parents[-1].printed(lang) if parents else page_titles[slug]
         entry = {"location": layout.url_of(slug, node.id), "title": without_markup(where),
-                 "text": without_markup(own_words(node, lang))}
+                 "text": without_markup(node.printed(lang) if isinstance(node, Heading) else node.words(lang))}
         if isinstance(node, Heading):
             entry["heading"] = True
         entries.append(entry)
