@@ -15,6 +15,7 @@ from bilingual_report.datafiles.key_figures import KeyFigures, load_key_figures
 from bilingual_report.editions.matching import match_editions
 from bilingual_report.errors import InputError, Problem
 from bilingual_report.model import LANGS, Document
+from bilingual_report.prepared_cache import input_key, kept
 from bilingual_report.site import layout as paths
 from bilingual_report.site import markup
 from bilingual_report.site.blocks import BlockRenderer, Chart
@@ -81,6 +82,7 @@ class Prepared:
     pages need to know of it."""
 
     reading: Reading
+    profile: Profile
     figures: list[FigureData]
     key_figures: KeyFigures | None
     findings: Findings
@@ -88,14 +90,23 @@ class Prepared:
 
 
 def prepare(settings: Settings, cache_dir: Path) -> Prepared:
-    reading = read_report(settings.sources, load_profile(settings.profile), cache_dir / "pdf")
+    """The report prepared, or its preparation kept from an earlier build of the same inputs; its findings checked
+    against the strict checks either way."""
+    words = settings.chart_style["words"]
+    key = input_key([*settings.sources, settings.profile, settings.figures, settings.key_figures], words)
+    prepared = kept(cache_dir / "prepared", key, lambda: prepared_anew(settings, cache_dir))
+    enforce(prepared.findings, settings.strict_checks)
+    return prepared
+
+
+def prepared_anew(settings: Settings, cache_dir: Path) -> Prepared:
+    profile = load_profile(settings.profile)
+    reading = read_report(settings.sources, profile, cache_dir / "pdf")
     document = reading.document
     figures = load_figures(settings.figures, document, settings.chart_style["words"]) if settings.figures else []
     key_figures = load_key_figures(settings.key_figures, document) if settings.key_figures else None
-    findings = collect(reading, figures)
-    enforce(findings, settings.strict_checks)
     layout = SiteLayout(document, key_figures=key_figures is not None, figures=bool(figures))
-    return Prepared(reading, figures, key_figures, findings, layout)
+    return Prepared(reading, profile, figures, key_figures, collect(reading, figures), layout)
 
 
 def site_pages(layout: SiteLayout, profile: Profile, settings: Settings, charts: dict[int, Chart],
@@ -126,7 +137,7 @@ def render(settings: Settings, prepared: Prepared, cache_dir: Path, homes: dict[
     cards = social_cards(document.title, document.issuer, style, cache)
     charts = {f.number: Chart(f, {(lang, form): svgs[(f.number, lang, form)].size for lang in LANGS for form in FORMS})
               for f in figures}
-    files = site_pages(layout, load_profile(settings.profile), settings, charts, prepared.key_figures, switch)
+    files = site_pages(layout, prepared.profile, settings, charts, prepared.key_figures, switch)
     tmx, aligned_csv = tmx_bytes(document), aligned_csv_bytes(document)
     for lang in LANGS:
         files[docs_file(lang, paths.SOCIAL_CARD)] = cards[lang]

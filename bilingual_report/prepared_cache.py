@@ -1,0 +1,62 @@
+"""A report's preparation kept between builds by content: the same source files, profile, figure data and key
+figures, read by the same code, are not read or checked again (a warm build of a series reads only the editions
+that changed)."""
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import pickle
+import sys
+from importlib import metadata
+from pathlib import Path
+from typing import Callable, TypeVar
+
+PACKAGE = Path(__file__).resolve().parent
+READING_LIBRARIES = ("pdfplumber", "pdfminer.six", "python-docx", "PyYAML")
+
+T = TypeVar("T")
+
+
+@functools.cache
+def code_version() -> str:
+    """What a preparation depends on besides its inputs: the package's code, Python and the reading libraries."""
+    digest = hashlib.sha256(sys.version.encode("utf-8"))
+    for library in READING_LIBRARIES:
+        digest.update(f"\0{library}={metadata.version(library)}".encode("utf-8"))
+    for path in sorted(PACKAGE.rglob("*.py")):
+        digest.update(b"\0" + path.relative_to(PACKAGE).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def input_key(files: list[Path | None], options: object) -> str:
+    """The key of a preparation's inputs: each file's (or each file's of a folder) path and bytes, and the options
+    given."""
+    digest = hashlib.sha256(json.dumps(options, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8"))
+    for given in files:
+        if given is None:
+            digest.update(b"\0none")
+            continue
+        for path in sorted(given.rglob("*")) if given.is_dir() else [given]:
+            if path.is_file():
+                digest.update(b"\0" + str(path.resolve()).encode("utf-8") + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def kept(folder: Path, key: str, make: Callable[[], T]) -> T:
+    """What make() gives, kept in folder under its inputs' key: made once, loaded on the builds after while the code
+    is the same (made again, in the same file, when the code changed or the kept copy cannot be loaded)."""
+    stored = folder / f"{key}.pickle"
+    if stored.exists():
+        try:
+            version, made = pickle.loads(stored.read_bytes())
+            if version == code_version():
+                return made
+        except Exception:  # cut short, or written by a version of a library that pickles otherwise: made again
+            pass
+    made = make()
+    folder.mkdir(parents=True, exist_ok=True)
+    temporary = stored.with_name(stored.name + ".tmp")
+    temporary.write_bytes(pickle.dumps((code_version(), made), protocol=pickle.HIGHEST_PROTOCOL))
+    temporary.replace(stored)
+    return made
