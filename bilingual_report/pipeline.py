@@ -139,6 +139,7 @@ def render(settings: Settings, prepared: Prepared, cache_dir: Path, homes: dict[
               for f in figures}
     files = site_pages(layout, prepared.profile, settings, charts, prepared.key_figures, switch)
     tmx, aligned_csv = tmx_bytes(document), aligned_csv_bytes(document)
+    edition_targets = switch.target_files() if switch else {}
     for lang in LANGS:
         files[docs_file(lang, paths.SOCIAL_CARD)] = cards[lang]
         files[docs_file(lang, paths.TMX)] = tmx
@@ -159,6 +160,8 @@ def render(settings: Settings, prepared: Prepared, cache_dir: Path, homes: dict[
             files[docs_file(lang, paths.ALL_FIGURES_CSV)] = csv_bytes(figures, lang, style)
         for name, data in reading.images.items():  # both languages' printed figures, for the side-by-side pages
             files[docs_file(lang, layout.printed_chart(name))] = data
+        for path, data in edition_targets.items():
+            files[docs_file(lang, path)] = data
     return Generated(reading, layout, figures, prepared.key_figures, files, cache.drawn, prepared.findings,
                      settings.published)
 

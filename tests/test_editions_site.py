@@ -45,10 +45,12 @@ def page(site: Path, lang: str, address: str) -> str:
     return (site / ("" if lang == "zh" else "en") / address / "index.html").read_text(encoding="utf-8")
 
 
-def selector(html: str) -> tuple[dict, str]:
-    match = SELECTOR.search(html)
+def selector(site: Path, lang: str, address: str) -> tuple[dict, str]:
+    """A page's edition selector: the node targets in the file it names, and its links."""
+    match = SELECTOR.search(page(site, lang, address))
     assert match, "no edition selector on the page"
-    return json.loads(unescape(match.group(1))), match.group(2)
+    beside = site / ("" if lang == "zh" else "en") / address / unescape(match.group(1))
+    return json.loads(beside.read_text(encoding="utf-8")), match.group(2)
 
 
 def test_each_editions_units_are_on_its_pages_in_both_languages(series):
@@ -74,15 +76,16 @@ def test_the_series_home_lists_the_editions_current_first(series):
 
 
 def test_the_selector_leads_to_the_same_place_in_the_other_edition(series):
-    targets, links = selector(page(series["site"], "zh", "2021/section-1"))
+    targets, links = selector(series["site"], "zh", "2021/section-1")
     assert 'href="../../2020/section-1/"' in links and 'aria-current="page">2021 年版' in links
+    assert "s1-1-2" not in links  # the page carries a link per edition, its targets are in the file beside it
     assert targets["2020"]["s1-1-2"] == "../../2020/section-1/#s1-1-1"          # renumbered: its old number
     assert targets["2020"]["s1-1-2-0-1"] == "../../2020/section-1/#s1-1-1-0-1"  # its paragraph too
     assert targets["2020"]["s1-1-1-1"] == "../../2020/section-1/#s1-1"          # added: its heading
-    targets, links = selector(page(series["site"], "en", "2020/section-2"))
+    targets, links = selector(series["site"], "en", "2020/section-2")
     assert 'href="../../2021/"' in links  # the division is gone from 2021: that edition's home
     assert set(targets["2021"].values()) == {"../../2021/"}
-    targets, _ = selector(page(series["site"], "en", "2020/section-1"))
+    targets, _ = selector(series["site"], "en", "2020/section-1")
     assert targets["2021"]["s1-2-1-2"] == "../../2021/section-1/#s1-2-1"  # a note removed: its heading
 
 
@@ -164,6 +167,11 @@ def test_a_moved_page_sends_the_reader_to_its_edition_with_the_fragment(series, 
             with tab.expect_navigation():
                 tab.click('.edition-switch a[data-edition="2020"]')
             assert urlparse(tab.url).path == "/2020/section-1/" and urlparse(tab.url).fragment == "s1-1-1-0-1"
+            tab.route("**/edition-targets.json", lambda route: route.fulfill(status=404))
+            tab.goto(url.rstrip("/") + "/2021/section-1/#s1-1-2-0-1")
+            with tab.expect_navigation():  # the targets cannot be had: the page's counterpart
+                tab.click('.edition-switch a[data-edition="2020"]')
+            assert urlparse(tab.url).path == "/2020/section-1/" and not urlparse(tab.url).fragment
         finally:
             tab.close()
 

@@ -85,8 +85,7 @@ class EditionSwitch:
     def lines(self, slug: str, labels: dict) -> list[str]:
         """The selector on a page (at `slug` in this edition), as the page's Markdown."""
         file_up = "../" * (slug.count("/") + 1)  # from the page's file to the language's folder
-        url_up = "../" * (slug.count("/") + (0 if slug == paths.HOME else 1) + 1)  # …and from its address
-        links, node_targets = [], {}
+        links = []
         for other in self.editions:
             name = edition_name(labels, other.id)
             if other.id == self.edition.id:
@@ -95,14 +94,24 @@ class EditionSwitch:
             page, anchor = self.place(other, slug, None)
             target = markup.page_target(file_up + in_edition(other.id, page), anchor)
             links.append(markup.link(name, target, {"edition": other.id}))
-            node_targets[other.id] = {
-                node.id: url_up + in_edition(other.id, markup.page_url(*self.place(other, slug, node.id)))
-                for node, _ in self.edition.document.walk() if self.edition.layout.page_of(node.id) == slug}
-        data = html.escape(json.dumps(node_targets, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
-                           quote=True)
         return [f'<nav class="edition-switch" aria-label="{html.escape(labels["editions"], quote=True)}" '
-                f'data-targets="{data}" {markup.markdown_inside()}>'
+                f'data-targets="{paths.EDITION_TARGETS}" {markup.markdown_inside()}>'
                 f'{html.escape(labels["editions"] + labels["colon"])}{" · ".join(links)}</nav>', ""]
+
+    def node_targets(self, slug: str) -> dict[str, dict[str, str]]:
+        """For each other edition, the address of the counterpart of each node on a page, from the page's address."""
+        url_up = "../" * (slug.count("/") + (0 if slug == paths.HOME else 1) + 1)
+        on_page = [node.id for node, _ in self.edition.document.walk() if self.edition.layout.page_of(node.id) == slug]
+        return {other.id: {node_id: url_up + in_edition(other.id, markup.page_url(*self.place(other, slug, node_id)))
+                           for node_id in on_page}
+                for other in self.editions if other.id != self.edition.id}
+
+    def target_files(self) -> dict[str, bytes]:
+        """Each page's node targets, as the file beside it (from the language's folder) that its selector fetches:
+        the same in both languages."""
+        return {paths.edition_targets(slug): json.dumps(self.node_targets(slug), ensure_ascii=False, sort_keys=True,
+                                                        separators=(",", ":")).encode("utf-8")
+                for slug in self.edition.layout.nav}
 
 
 def division_id(edition: PublishedEdition, slug: str) -> str | None:

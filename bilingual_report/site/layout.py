@@ -23,6 +23,7 @@ ALIGNED_CSV = "downloads/aligned-text.csv"
 CITATIONS = {"BibTeX": "downloads/citation.bib", "RIS": "downloads/citation.ris", "CSL-JSON": "downloads/citation.json"}
 ALL_FIGURES_CSV = "figures/all-figures.csv"
 SOCIAL_CARD = "social-card.png"
+EDITION_TARGETS = "edition-targets.json"
 SEARCH_INDEX = "search/search_index.json"  # where Material's search box loads a language's index from
 
 
@@ -33,6 +34,12 @@ def trend_chart(trend_id: str, form: str = "wide") -> str:
 
 def trend_data(trend_id: str) -> str:
     return f"{TRENDS}/{trend_id}.csv"
+
+
+def edition_targets(slug: str) -> str:
+    """Beside a page of a series' edition: where its edition selector leads from each node on the page (fetched by
+    edition-switch.js when the selector is used)."""
+    return page_url(slug) + EDITION_TARGETS
 
 
 def search_shard(edition_id: str) -> str:
