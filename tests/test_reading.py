@@ -177,8 +177,9 @@ def test_switching_language_inside_a_long_paragraph_lands_where_the_reader_was_i
     assert abs(page.evaluate(SCROLLED_PAST, block) - 0.4) < 0.02
     expect(page.locator(".md-header .language-button__name")).to_have_text("简体中文" if locale == "zh" else "English")
     page.hover(".md-header__option .md-select")
-    with page.expect_navigation():
-        page.click(f".md-select a[hreflang={locale}]")
+    box = page.locator(f".md-select a[hreflang={locale}]").bounding_box()
+    with page.expect_navigation():  # the mouse, where the reader clicks (Playwright's click may scroll the page first)
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.wait_for_load_state("load")
     page.wait_for_timeout(300)
     assert urlparse(page.url).path == landing and urlparse(page.url).fragment == block
