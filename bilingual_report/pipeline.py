@@ -10,12 +10,12 @@ from bilingual_report.checks.findings import Findings, collect, enforce
 from bilingual_report.config.profile import Profile, load_profile
 from bilingual_report.config.settings import Edition, Settings
 from bilingual_report.config.templates import fill_segments
+from bilingual_report.content_cache import input_key, kept
 from bilingual_report.datafiles.figures import FigureData, load_figures
 from bilingual_report.datafiles.key_figures import KeyFigures, load_key_figures
-from bilingual_report.editions.matching import match_editions
+from bilingual_report.editions.matching import Matching, chained, match_editions
 from bilingual_report.errors import InputError, Problem
 from bilingual_report.model import LANGS, Document
-from bilingual_report.prepared_cache import input_key, kept
 from bilingual_report.site import layout as paths
 from bilingual_report.site import markup
 from bilingual_report.site.blocks import BlockRenderer, Chart
@@ -81,6 +81,7 @@ class Prepared:
     """A report read, its data read and checked against it, and its pages laid out: all that another edition's
     pages need to know of it."""
 
+    key: str  # of its inputs (content_cache.input_key)
     reading: Reading
     profile: Profile
     figures: list[FigureData]
@@ -94,19 +95,19 @@ def prepare(settings: Settings, cache_dir: Path) -> Prepared:
     against the strict checks either way."""
     words = settings.chart_style["words"]
     key = input_key([*settings.sources, settings.profile, settings.figures, settings.key_figures], words)
-    prepared = kept(cache_dir / "prepared", key, lambda: prepared_anew(settings, cache_dir))
+    prepared = kept(cache_dir / "prepared", key, lambda: prepared_anew(settings, cache_dir, key))
     enforce(prepared.findings, settings.strict_checks)
     return prepared
 
 
-def prepared_anew(settings: Settings, cache_dir: Path) -> Prepared:
+def prepared_anew(settings: Settings, cache_dir: Path, key: str) -> Prepared:
     profile = load_profile(settings.profile)
     reading = read_report(settings.sources, profile, cache_dir / "pdf")
     document = reading.document
     figures = load_figures(settings.figures, document, settings.chart_style["words"]) if settings.figures else []
     key_figures = load_key_figures(settings.key_figures, document) if settings.key_figures else None
     layout = SiteLayout(document, key_figures=key_figures is not None, figures=bool(figures))
-    return Prepared(reading, profile, figures, key_figures, collect(reading, figures), layout)
+    return Prepared(key, reading, profile, figures, key_figures, collect(reading, figures), layout)
 
 
 def site_pages(layout: SiteLayout, profile: Profile, settings: Settings, charts: dict[int, Chart],
@@ -123,16 +124,16 @@ def site_pages(layout: SiteLayout, profile: Profile, settings: Settings, charts:
 def generate(settings: Settings, cache_dir: Path, homes: dict[str, str] | None = None) -> Generated:
     """Everything generated for the report; cache_dir keeps drawn charts and PDF readings between builds; homes
     gives each language's home address where the site's address is known (references to the report give it)."""
-    return render(settings, prepare(settings, cache_dir), cache_dir, homes)
+    return render(settings, prepare(settings, cache_dir), ImageCache(cache_dir / "charts"), homes)
 
 
-def render(settings: Settings, prepared: Prepared, cache_dir: Path, homes: dict[str, str] | None,
+def render(settings: Settings, prepared: Prepared, cache: ImageCache, homes: dict[str, str] | None,
            switch: EditionSwitch | None = None) -> Generated:
-    """The pages, charts and files of a prepared report (with the selector of its series' editions, if any)."""
+    """The pages, charts and files of a prepared report (with the selector of its series' editions, if any); its
+    charts drawn, or taken from `cache`."""
     reading, figures, layout = prepared.reading, prepared.figures, prepared.layout
     document = reading.document
     style = settings.chart_style
-    cache = ImageCache(cache_dir / "charts")
     svgs = draw_charts(figures, style, cache)
     cards = social_cards(document.title, document.issuer, style, cache)
     charts = {f.number: Chart(f, {(lang, form): svgs[(f.number, lang, form)].size for lang in LANGS for form in FORMS})
@@ -198,21 +199,37 @@ class Series:
         return sum(generated.charts_drawn for _, generated in self.editions)
 
 
+def series_matchings(published: list[PublishedEdition], keys: list[str],
+                     cache_dir: Path) -> dict[tuple[str, str], Matching]:
+    """Each edition's matching with every other, both ways: each with the next matched (or kept from an earlier build
+    of the same two preparations), the others chained through the editions between."""
+    matchings = {}
+    for (a, a_key), (b, b_key) in zip(zip(published, keys), zip(published[1:], keys[1:])):
+        pairs = kept(cache_dir / "matchings", f"{a_key}-{b_key}",
+                     lambda: match_editions(a.document, b.document).pairs())
+        matchings[(a.id, b.id)] = Matching.of(pairs, a.document, b.document)
+    for distance in range(2, len(published)):
+        for a, b in zip(published, published[distance:]):
+            between = published[published.index(b) - 1]
+            matchings[(a.id, b.id)] = chained(matchings[(a.id, between.id)], matchings[(between.id, b.id)],
+                                              a.document, b.document)
+    for (a, b), matching in list(matchings.items()):
+        matchings[(b, a)] = matching.reversed()
+    return matchings
+
+
 def generate_series(settings: Settings, cache_dir: Path, homes: dict[str, str] | None = None) -> Series:
     """Every edition's pages in its own folder, each with the selector leading to the same place in the others,
     the series' home page and one search index per language over every edition."""
     prepared = [(edition, prepare(edition.settings, cache_dir)) for edition in settings.editions]
     published = [PublishedEdition(edition.id, p.layout, edition.settings.published) for edition, p in prepared]
-    matchings = {}
-    for i, old in enumerate(published):
-        for new in published[i + 1:]:
-            matchings[(old.id, new.id)] = match_editions(old.document, new.document)
-            matchings[(new.id, old.id)] = matchings[(old.id, new.id)].reversed()
+    matchings = series_matchings(published, [ready.key for _, ready in prepared], cache_dir)
     editions, files = [], {}
     for (edition, ready), shown_as in zip(prepared, published):
         edition_homes = {lang: home + in_edition(edition.id, "") for lang, home in homes.items()} if homes else None
         switch = EditionSwitch(shown_as, published, matchings)
-        generated = render(edition.settings, ready, cache_dir, edition_homes, switch)
+        images = ImageCache(cache_dir / "charts" / edition.id)  # each edition's own: its charts, titles differ
+        generated = render(edition.settings, ready, images, edition_homes, switch)
         for path, data in generated.files.items():
             if not markup.is_docs_file(path, paths.SEARCH_INDEX):
                 files[markup.moved_into(path, edition.id)] = data

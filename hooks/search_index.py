@@ -1,11 +1,12 @@
 """MkDocs hook: the search box of each language searches the report's own index of that language.
 
-Material's search plugin stays for its search box and its result list; at the end of a build it writes an index
-of every page, which static-i18n merges for all languages. Once every language is built, this puts in its place
-the index the report's generator wrote for each language (bilingual_report/site/search_index.py), at
-<language root>/search/search_index.json (a series' index with its language's folder named in it). Each page's __config names the report's search worker instead of
-Material's, and a further language's pages get their own root as `base`: Material's search loads the index,
-and builds result links, from that base.
+Material's search plugin stays for its search box and its result list. Its own index, which static-i18n would
+merge for all languages, is never used, so no page is indexed for it (each is marked excluded before the plugin
+reads it: a tenth of a series' build went on parsing every page for it). Once every language is built, this puts
+in its place the index the report's generator wrote for each language (bilingual_report/site/search_index.py), at
+<language root>/search/search_index.json (a series' index with its language's folder named in it). Each page's
+__config names the report's search worker instead of Material's, and a further language's pages get their own
+root as `base`: Material's search loads the index, and builds result links, from that base.
 """
 from __future__ import annotations
 
@@ -46,6 +47,12 @@ def _configured(output: str, locale: str, config: MkDocsConfig) -> str:
         return block
 
     return CONFIG.sub(rewrite, output, count=1)
+
+
+@event_priority(50)  # before Material's search plugin (0) parses the page for its own index
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+    page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    return context
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Benchmark (not a test): build times cold and warm against MkDocs alone, the converter on the paper and on
-synthetic documents 10 and 100 times its size, and peak memory. Runs in a copy of the project."""
+"""Benchmark (not a test): build times cold and warm against MkDocs alone, of the report or of a series of its
+editions, the converter on the paper and on synthetic documents 10 and 100 times its size, and peak memory. Runs in a
+copy of the project."""
 from __future__ import annotations
 
 import argparse
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from bilingual_report.config.settings import load_settings
 from bilingual_report.model import Paragraph, printed_text
-from bilingual_report.pipeline import generate, read
+from bilingual_report.pipeline import generate, generate_series, read
 from bilingual_report.site.markup import nav_path
 from bilingual_report.sources.text import split_blocks, text_lines
 
@@ -52,13 +53,45 @@ def reset_generated(project: Path) -> None:
 
 
 def without_generator(project: Path) -> str:
-    """A config for MkDocs alone: the generating and template-caching hooks removed, the nav it gives written out."""
+    """A config for MkDocs alone on the same Markdown: every hook of the project's removed (MkDocs, Material and
+    static-i18n as they come), the nav the generator gives written out."""
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    layout = generate(load_settings(project / "data" / "site.yml", project), project / ".cache").layout
-    text = text.replace("  - hooks/generate_docs.py\n", "").replace("  - hooks/template_cache.py\n", "")
-    text += "\nnav:\n" + "".join(f"  - {nav_path(slug)}\n" for slug in layout.nav)
-    (project / "mkdocs-alone.yml").write_text(text, encoding="utf-8")
+    settings = load_settings(project / "data" / "site.yml", project)
+    nav = (generate_series if settings.editions else generate)(settings, project / ".cache").nav
+    text, hooks = re.subn(r"(?m)^hooks:\n(?:  - hooks/\w+\.py\n)+", "", text)
+    if not hooks:
+        raise SystemExit("mkdocs.yml lists no hooks/*.py: the benchmark no longer knows what MkDocs alone is")
+    (project / "mkdocs-alone.yml").write_text(text + "\nnav:\n" + "".join(nav_lines(nav, "  ")), encoding="utf-8")
     return "mkdocs-alone.yml"
+
+
+def nav_lines(entries: list, indent: str) -> list[str]:
+    """The pipeline's nav (a page's slug, or a section's (title, [slug, …])) as mkdocs.yml's."""
+    lines = []
+    for entry in entries:
+        if isinstance(entry, str):
+            lines.append(f"{indent}- {nav_path(entry)}\n")
+        else:
+            lines += [f"{indent}- '{entry[0]}':\n", *nav_lines(entry[1], indent + "    ")]
+    return lines
+
+
+def as_series(project: Path, editions: int) -> Path:
+    """The project's report as a series of that many editions in data/site.yml, the newest first: each a copy of the
+    report with its own year in its title, with the report's figure data and key figures. The current edition's
+    file."""
+    settings = project / "data" / "site.yml"
+    text = SOURCE.read_text(encoding="utf-8")
+    year = re.search(r"\d{4}", text).group()
+    lines = ["editions:\n"]
+    for number in range(int(year) + editions - 1, int(year) - 1, -1):
+        source = project / "data" / f"edition-{number}.txt"
+        source.write_text(text.replace(year, str(number), 2), encoding="utf-8")
+        lines.append(f'  - {{id: "{number}", source: data/{source.name}, figures: data/figures, '
+                     f"key_figures: data/key-figures.yml, published: {number + 1}}}\n")
+    settings.write_text(settings.read_text(encoding="utf-8").replace("strict_checks:", "".join(lines) + "strict_checks:"),
+                        encoding="utf-8")
+    return project / "data" / f"edition-{int(year) + editions - 1}.txt"
 
 
 def cut(lang: str, text: str) -> list[str]:
@@ -124,11 +157,72 @@ def time_converter(path: Path | list[Path], runs: int) -> tuple[float, int]:
     return statistics.median(times), int(out[1])
 
 
+def report_builds(project: Path, runs: int, current: Path | None) -> None:
+    """Cold, warm and MkDocs alone, taken in turns; for a series (`current`: its current edition's file), also warm
+    with that one edition changed."""
+    cold, warm, changed, alone = [], [], [], []
+    for _ in range(runs):
+        reset_generated(project)
+        cold.append(run(mkdocs(project, "mkdocs.yml", "site"), project))
+    config = without_generator(project)
+    original = current.read_text(encoding="utf-8") if current else ""
+    for turn in range(runs):  # taken in turns, so that the machine's drift weighs on both alike
+        warm.append(run(mkdocs(project, "mkdocs.yml", "site"), project))
+        alone.append(run(mkdocs(project, config, "site-alone"), project))
+        if current:
+            current.write_text(original.replace("。", "；", 1) if turn % 2 == 0 else original, encoding="utf-8")
+            changed.append(run(mkdocs(project, "mkdocs.yml", "site"), project))
+
+    def median(values):
+        return statistics.median(v[0] for v in values), max(v[1] for v in values)
+
+    rows = [("cold build (no generated files, no caches)", *median(cold)),
+            ("warm build (nothing changed)", *median(warm)),
+            *([("warm build, the current edition's text changed", *median(changed))] if current else []),
+            ("MkDocs alone (same Markdown, none of the project's hooks)", *median(alone))]
+    print(f"{'measurement':62} {'median s':>9} {'peak MB':>8}")
+    for name, seconds, memory in rows:
+        print(f"{name:62} {seconds:9.2f} {memory:8d}")
+    print(f"\nwarm build over MkDocs alone: {rows[1][1] / rows[-1][1] - 1:+.1%} (target: below 0, faster)")
+    print(f"cold build over warm build: {rows[0][1] / rows[1][1]:.2f}x")
+
+
+def report_converter(project: Path, source: Path, runs: int) -> None:
+    """The converter on the report, on synthetic documents 10 and 100 times its size, and on two files aligned."""
+    paper_time, paper_paragraphs = time_converter(source, runs)
+    scaled = {}
+    for times in (10, 100):
+        path = project / f"synthetic-{times}.txt"
+        path.write_text(synthetic(times), encoding="utf-8")
+        scaled[times] = (*time_converter(path, max(1, runs // 2)), path.stat().st_size)
+    apart = project / "apart-100"
+    apart.mkdir()
+    aligned = time_converter(per_language((project / "synthetic-100.txt").read_text(encoding="utf-8"), apart),
+                             max(1, runs // 2))
+    memory_100 = run([sys.executable, "-c", READ + f"read_document({str(project / 'synthetic-100.txt')!r},p)"],
+                     project)[1]
+    print(f"\n{'converter input':30} {'size KB':>8} {'paragraphs':>11} {'seconds':>9} {'µs/paragraph':>13}")
+    print(f"{source.name[:30]:30} {source.stat().st_size // 1024:8d} {paper_paragraphs:11d} {paper_time:9.3f} "
+          f"{paper_time / paper_paragraphs * 1e6:13.0f}")
+    for times, (seconds, paragraphs, size) in scaled.items():
+        print(f"{f'synthetic, {times}x':30} {size // 1024:8d} {paragraphs:11d} {seconds:9.3f} "
+              f"{seconds / paragraphs * 1e6:13.0f}")
+    growth = scaled[100][0] / scaled[10][0]
+    print(f"\n100x document: {scaled[100][0]:.2f} s (target: under 2 s); 10x → 100x took {growth:.1f} times as long "
+          f"for 10 times the text (linear: about 10); peak memory {memory_100} MB")
+    print(f"100x document as two files (Chinese, English) aligned: {aligned[0]:.2f} s for {aligned[1]} paragraphs "
+          f"(target: at most 5 s; interleaved: {scaled[100][1]} paragraphs)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5, help="runs per measurement (median reported)")
     parser.add_argument("--source", type=Path, help="the configured report in another form (its PDF) as the source")
+    parser.add_argument("--editions", type=int, default=1, metavar="N",
+                        help="build a series of N editions of the report (the builds only; no converter measurements)")
     args = parser.parse_args()
+    if args.editions < 1 or (args.editions > 1 and args.source):
+        parser.error("--editions must be at least 1, and is not given with --source")
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
         project = Path(folder)
         for name in PROJECT_PARTS:
@@ -142,51 +236,11 @@ def main() -> int:
             settings.write_text(settings.read_text(encoding="utf-8").replace(f"source: data/{SOURCE.name}",
                                                                              f"source: data/{source.name}"),
                                 encoding="utf-8")
-        cold, warm, alone = [], [], []
-        for _ in range(args.runs):
-            reset_generated(project)
-            cold.append(run(mkdocs(project, "mkdocs.yml", "site"), project))
-        config = without_generator(project)
-        for _ in range(args.runs):  # taken in turns, so that the machine's drift weighs on both alike
-            warm.append(run(mkdocs(project, "mkdocs.yml", "site"), project))
-            alone.append(run(mkdocs(project, config, "site-alone"), project))
-        paper_time, paper_paragraphs = time_converter(source, args.runs)
-        source_name, source_size = source.name, source.stat().st_size
-        scaled = {}
-        for times in (10, 100):
-            path = project / f"synthetic-{times}.txt"
-            path.write_text(synthetic(times), encoding="utf-8")
-            scaled[times] = (*time_converter(path, max(1, args.runs // 2)), path.stat().st_size)
-        apart = project / "apart-100"
-        apart.mkdir()
-        aligned = time_converter(per_language((project / "synthetic-100.txt").read_text(encoding="utf-8"), apart),
-                                 max(1, args.runs // 2))
-        memory_100 = run([sys.executable, "-c", READ + f"read_document({str(project / 'synthetic-100.txt')!r},p)"],
-                         project)[1]
-
-    def median(values):
-        return statistics.median(v[0] for v in values), max(v[1] for v in values)
-
-    rows = [("cold build (no generated files, no chart cache)", *median(cold)),
-            ("warm build (nothing changed)", *median(warm)),
-            ("MkDocs alone (same Markdown, generating hook removed)", *median(alone))]
-    print(f"{'measurement':58} {'median s':>9} {'peak MB':>8}")
-    for name, seconds, memory in rows:
-        print(f"{name:58} {seconds:9.2f} {memory:8d}")
-    overhead = rows[1][1] / rows[2][1] - 1
-    print(f"\nwarm build over MkDocs alone: {overhead:+.1%} (target: at most +15%)")
-    print(f"cold build over warm build: {rows[0][1] / rows[1][1]:.2f}x")
-    print(f"\n{'converter input':30} {'size KB':>8} {'paragraphs':>11} {'seconds':>9} {'µs/paragraph':>13}")
-    print(f"{source_name[:30]:30} {source_size // 1024:8d} {paper_paragraphs:11d} {paper_time:9.3f} "
-          f"{paper_time / paper_paragraphs * 1e6:13.0f}")
-    for times, (seconds, paragraphs, size) in scaled.items():
-        print(f"{f'synthetic, {times}x':30} {size // 1024:8d} {paragraphs:11d} {seconds:9.3f} "
-              f"{seconds / paragraphs * 1e6:13.0f}")
-    growth = scaled[100][0] / scaled[10][0]
-    print(f"\n100x document: {scaled[100][0]:.2f} s (target: under 2 s); 10x → 100x took {growth:.1f} times as long "
-          f"for 10 times the text (linear: about 10); peak memory {memory_100} MB")
-    print(f"100x document as two files (Chinese, English) aligned: {aligned[0]:.2f} s for {aligned[1]} paragraphs "
-          f"(target: at most 5 s; interleaved: {scaled[100][1]} paragraphs)")
+        if args.editions > 1:
+            source = as_series(project, args.editions)
+        report_builds(project, args.runs, source if args.editions > 1 else None)
+        if args.editions == 1:
+            report_converter(project, source, args.runs)
     return 0
 
 

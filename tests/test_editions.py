@@ -12,7 +12,7 @@ from helpers import ROOT, read_report
 
 from bilingual_report.config.settings import load_settings
 from bilingual_report.editions.comparison import comparison_lines, number_changes
-from bilingual_report.editions.matching import match_editions, nearest_counterpart
+from bilingual_report.editions.matching import Matching, chained, match_editions, nearest_counterpart
 from bilingual_report.errors import InputError
 
 
@@ -102,6 +102,29 @@ def test_every_edit_at_once(tmp_path, old):
     assert lines[-1] == ("12 matched, 0 reworded, 1 with numbers changed, 8 renumbered, 2 added, 9 removed")
     assert any(line.startswith("numbers changed, renumbered") and "s1-1-1-0-1 → s1-1-2-0-1" in line
                and "zh numbers 3.2 万 → 3.6 万, 15.2% → 12.5%" in line for line in lines)
+
+
+def test_a_matching_kept_by_its_ids_is_the_same_matching(tmp_path, old):
+    new, matching, _ = matched(tmp_path, old, NOTE_DELETED + ITEM_MOVED + NUMBERS_CHANGED)
+    again = Matching.of(matching.pairs(), old, new)
+    assert again.pairs() == matching.pairs()
+    assert [n.id for n in again.removed] == [n.id for n in matching.removed] == ["s1-2-1-2"]
+    assert [n.id for n in again.added] == [n.id for n in matching.added]
+    assert {id(m.old) for m in again.matches} <= {id(node) for node, _ in old.walk()}  # the documents' own nodes
+    assert {id(m.new) for m in again.matches} <= {id(node) for node, _ in new.walk()}
+
+
+def test_editions_matched_through_the_one_between_keep_what_all_three_have(tmp_path, old):
+    middle = read_report(write_edition(tmp_path, "middle", ITEM_INSERTED + NOTE_DELETED)).document
+    newest = read_report(write_edition(tmp_path, "newest", ITEM_INSERTED + NOTE_DELETED + NUMBERS_CHANGED
+                                       + DIVISION_REMOVED)).document
+    through = chained(match_editions(old, middle), match_editions(middle, newest), old, newest)
+    direct = {m.old.id: m.new.id for m in match_editions(old, newest).matches}
+    assert {m.old.id: m.new.id for m in through.matches} == direct  # the same, where the middle edition has all
+    assert through.counterpart("s1-1-1") == "s1-1-2"  # renumbered by the middle edition's inserted item
+    assert [n.id for n in through.removed if n.id.startswith("s1")] == ["s1-2-1-2"]  # the note the middle lacks
+    assert nearest_counterpart(through, old, "s1-2-1-2") == ("s1-2-1", False)
+    assert {n.id for n in through.removed} >= {"s2", "s2-1"} and "s1-1-1" in {n.id for n in through.added}
 
 
 def test_convert_compare_prints_the_matching(tmp_path):

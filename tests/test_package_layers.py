@@ -17,7 +17,7 @@ MAY_IMPORT = {
     "checks": {"structure", "sources", "datafiles", "config", "language", "errors", "model"},
     "site": {"editions", "datafiles", "config", "language", "errors", "model"},
     "editions": {"language", "model"},
-    "prepared_cache": set(),
+    "content_cache": set(),
 }
 
 

@@ -70,6 +70,31 @@ class Matching:
         """The same matching seen from the newer edition."""
         return Matching(tuple(Match(m.new, m.old, m.similarity) for m in self.matches), self.added, self.removed)
 
+    def pairs(self) -> list[tuple[str, str, float]]:
+        """The matches by their nodes' ids, as kept between builds (what is left over follows from the documents)."""
+        return [(m.old.id, m.new.id, m.similarity) for m in self.matches]
+
+    @classmethod
+    def of(cls, pairs: list[tuple[str, str, float]], old: Document, new: Document) -> "Matching":
+        """The matching of two documents that pairs() gave, with the documents' own nodes."""
+        old_nodes = {node.id: node for node, _ in old.walk()}
+        new_nodes = {node.id: node for node, _ in new.walk()}
+        order = {node_id: index for index, node_id in enumerate(new_nodes)}
+        matched_old, matched_new = {a for a, _, _ in pairs}, {b for _, b, _ in pairs}
+        return cls(tuple(Match(old_nodes[a], new_nodes[b], similarity)
+                         for a, b, similarity in sorted(pairs, key=lambda pair: order[pair[1]])),
+                   tuple(node for node_id, node in old_nodes.items() if node_id not in matched_old),
+                   tuple(node for node_id, node in new_nodes.items() if node_id not in matched_new))
+
+
+def chained(first: Matching, second: Matching, old: Document, new: Document) -> Matching:
+    """Two matchings end to end (A to B, B to C) as one (A to C): a node keeps its counterpart where the edition
+    between has it, the less alike of its two matches saying how alike; what that edition lacks is left over. A series
+    matches each edition with the next only, so that its cost grows with its editions, not with their pairs."""
+    onward = {m.old.id: m for m in second.matches}
+    return Matching.of([(m.old.id, onward[m.new.id].new.id, min(m.similarity, onward[m.new.id].similarity))
+                        for m in first.matches if m.new.id in onward], old, new)
+
 
 def wording(node: Node, lang: str) -> str:
     """What a node says in a language, without its number and its marks."""

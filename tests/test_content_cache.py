@@ -1,5 +1,5 @@
-"""A report's preparation is kept between builds by content: an unchanged edition is not read again, a changed file
-or changed code is, and the strict checks hold on a kept preparation as on a fresh one."""
+"""What a build makes is kept between builds by content: an unchanged edition is not read or matched again, a
+changed file or changed code is, and the strict checks hold on a kept preparation as on a fresh one."""
 from __future__ import annotations
 
 import dataclasses
@@ -7,12 +7,12 @@ import shutil
 
 import pytest
 from conftest import ROOT
-from edition_fixtures import DEEP, NUMBERS_CHANGED, write_edition
+from edition_fixtures import DEEP, NOTE_DELETED, NUMBERS_CHANGED, write_edition
 
-from bilingual_report import pipeline, prepared_cache
+from bilingual_report import content_cache, pipeline
 from bilingual_report.config.settings import load_settings
+from bilingual_report.content_cache import input_key, kept
 from bilingual_report.errors import InputError
-from bilingual_report.prepared_cache import input_key, kept
 
 
 def test_what_is_kept_is_made_once_while_the_code_is_the_same(tmp_path, monkeypatch):
@@ -24,7 +24,7 @@ def test_what_is_kept_is_made_once_while_the_code_is_the_same(tmp_path, monkeypa
 
     assert kept(tmp_path, "key", make) == {"made": 1}
     assert kept(tmp_path, "key", make) == {"made": 1} and len(made) == 1
-    monkeypatch.setattr(prepared_cache, "code_version", lambda: "another version of the code")
+    monkeypatch.setattr(content_cache, "code_version", lambda: "another version of the code")
     assert kept(tmp_path, "key", make) == {"made": 2}
     assert kept(tmp_path, "key", make) == {"made": 2} and list(tmp_path.iterdir()) == [tmp_path / "key.pickle"]
 
@@ -65,17 +65,22 @@ def counted_reads(monkeypatch):
     return reads
 
 
-def test_a_warm_build_of_a_series_reads_only_the_edition_that_changed(tmp_path, counted_reads):
-    newer = write_edition(tmp_path, "2021", NUMBERS_CHANGED)
-    older = shutil.copy(DEEP, tmp_path / "2020.txt")
-    settings = load_settings(ROOT / "data" / "site.yml", ROOT).for_editions([("2021", (newer,)), ("2020", (older,))])
+def test_a_warm_build_of_a_series_reads_matches_and_draws_only_what_changed(tmp_path, counted_reads,
+                                                                                   monkeypatch):
+    matched = []
+    match_editions = pipeline.match_editions
+    monkeypatch.setattr(pipeline, "match_editions", lambda a, b: matched.append(1) or match_editions(a, b))
+    files = [write_edition(tmp_path, "2022", NUMBERS_CHANGED + NOTE_DELETED),
+             write_edition(tmp_path, "2021", NUMBERS_CHANGED), shutil.copy(DEEP, tmp_path / "2020.txt")]
+    settings = load_settings(ROOT / "data" / "site.yml", ROOT).for_editions([(path.stem, (path,)) for path in files])
     first = pipeline.generate_series(settings, tmp_path / "cache")
-    assert counted_reads == [["2021.txt"], ["2020.txt"]]
-    assert pipeline.generate_series(settings, tmp_path / "cache").files == first.files
-    assert counted_reads == [["2021.txt"], ["2020.txt"]]  # nothing read again
-    older.write_text(older.read_text(encoding="utf-8").replace("2020", "2019", 1), encoding="utf-8")
+    assert counted_reads == [["2022.txt"], ["2021.txt"], ["2020.txt"]] and len(matched) == 2  # each with the next
+    second = pipeline.generate_series(settings, tmp_path / "cache")
+    assert second.files == first.files and first.charts_drawn == 6  # a social card per edition and language
+    assert len(counted_reads) == 3 and len(matched) == 2 and second.charts_drawn == 0  # nothing made again
+    files[2].write_text(files[2].read_text(encoding="utf-8").replace("2020", "2019", 1), encoding="utf-8")
     changed = pipeline.generate_series(settings, tmp_path / "cache")
-    assert counted_reads[2:] == [["2020.txt"]]
+    assert counted_reads[3:] == [["2020.txt"]] and len(matched) == 3  # the edition changed, and its match
     assert changed.files != first.files
 
 

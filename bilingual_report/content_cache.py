@@ -1,6 +1,6 @@
-"""A report's preparation kept between builds by content: the same source files, profile, figure data and key
-figures, read by the same code, are not read or checked again (a warm build of a series reads only the editions
-that changed)."""
+"""What a build makes, kept between builds by the content of its inputs: a report's preparation is not made again
+from the same source files, profile, figure data and key figures read by the same code, nor two editions' matching
+from the same two preparations (a warm build of a series reads and matches only the editions that changed)."""
 from __future__ import annotations
 
 import functools
@@ -20,7 +20,7 @@ T = TypeVar("T")
 
 @functools.cache
 def code_version() -> str:
-    """What a preparation depends on besides its inputs: the package's code, Python and the reading libraries."""
+    """What all that is kept depends on besides its inputs: the package's code, Python and the reading libraries."""
     digest = hashlib.sha256(sys.version.encode("utf-8"))
     for library in READING_LIBRARIES:
         digest.update(f"\0{library}={metadata.version(library)}".encode("utf-8"))
@@ -30,8 +30,7 @@ def code_version() -> str:
 
 
 def input_key(files: list[Path | None], options: object) -> str:
-    """The key of a preparation's inputs: each file's (or each file's of a folder) path and bytes, and the options
-    given."""
+    """The key of inputs: each file's (or each file's of a folder) path and bytes, and the options given."""
     digest = hashlib.sha256(json.dumps(options, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8"))
     for given in files:
         if given is None:
