@@ -14,7 +14,7 @@ def test_unchanged_pages_are_not_rewritten(tmp_path):
     write_pages(tmp_path, {"zh/a.md": PAGE}, ("zh",))
     before = (tmp_path / "zh/a.md").stat().st_mtime_ns
     report = write_pages(tmp_path, {"zh/a.md": PAGE}, ("zh",))
-    assert report.written == [] and report.unchanged == ["zh/a.md"]
+    assert report.written == [] and report.unchanged == [".gitignore", "zh/a.md"]
     assert (tmp_path / "zh/a.md").stat().st_mtime_ns == before
 
 

@@ -1,13 +1,15 @@
 """Write generated files safely: only when their bytes change, never over or instead of a file the generator did not write.
 
 Every generated file is listed with the SHA-256 of its bytes in `.generated` in the docs folder (MkDocs
-ignores dot files). A file counts as the generator's only while its bytes still match that record, or,
+ignores dot files), and for git in the docs folder's `.gitignore`, so that git holds only what was written by hand
+whatever the report generates (an edition's folder, a page of its own). A file counts as the generator's only while its bytes still match that record, or,
 for a Markdown page the record does not list, while it carries the generated mark in its front matter.
 Anything else, a hand-written page or a generated file edited by hand, is never overwritten or deleted.
 """
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +17,8 @@ from bilingual_report.errors import InputError, Problem
 from bilingual_report.site.markup import GENERATED_MARK
 
 MANIFEST = ".generated"
+IGNORED = ".gitignore"
+GITIGNORE_SPECIAL = re.compile(r"([\\*?\[]|\s$)")
 
 
 @dataclass
@@ -61,8 +65,17 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
+def ignore_list(files: dict[str, str | bytes]) -> str:
+    """The docs folder's .gitignore: itself, the record and every generated file, each by its exact path."""
+    paths = [IGNORED, MANIFEST, *sorted(files)]
+    return "# Written by each build: what it generated here (files written by hand are not listed).\n" + "".join(
+        "/" + GITIGNORE_SPECIAL.sub(r"\\\1", rel) + "\n" for rel in paths)
+
+
 def write_pages(docs_dir: Path, files: dict[str, str | bytes], folders: tuple[str, ...]) -> WriteReport:
-    """Make the generated files under docs_dir exactly `files`; hand-written files are left alone."""
+    """Make the generated files under docs_dir exactly `files` (and the .gitignore that lists them); hand-written
+    files are left alone."""
+    files = {**files, IGNORED: ignore_list(files)}
     report = WriteReport()
     previous = read_manifest(docs_dir)
 
