@@ -48,3 +48,13 @@ def read_report(path: Path):
 
 def read_document(path: Path):
     return read_report(path).document
+
+
+def choose_language(page, locale: str) -> None:
+    """The language selector used as a reader uses it: its menu opened, the language clicked with the mouse where it
+    is (Playwright's own click may scroll the page first, and so change the place the switch keeps)."""
+    page.hover(".md-header__option .md-select")
+    box = page.locator(f".md-select a[hreflang={locale}]").bounding_box()
+    with page.expect_navigation():
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_load_state("load")

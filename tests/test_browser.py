@@ -4,15 +4,9 @@ from __future__ import annotations
 from urllib.parse import quote, urlparse
 
 import pytest
+from helpers import choose_language
 
 SECTIONS = [f"section-{n}/" for n in range(1, 7)]
-
-
-def switch_language(page, locale: str) -> None:
-    page.hover(".md-header__option .md-select")
-    with page.expect_navigation():
-        page.click(f".md-select a[hreflang={locale}]")
-    page.wait_for_load_state("load")
 
 
 def in_viewport(page, element_id: str) -> bool:
@@ -28,7 +22,7 @@ def in_viewport(page, element_id: str) -> bool:
 ])
 def test_switch_keeps_the_linked_paragraph(page, site_url, start, locale, expected):
     page.goto(site_url + start)
-    switch_language(page, locale)
+    choose_language(page, locale)
     assert page.url == site_url + expected
     assert in_viewport(page, expected.split("#")[1])
 
@@ -41,7 +35,7 @@ def test_switch_keeps_the_paragraph_scrolled_to(page, site_url, start, target, l
     page.goto(site_url + start)
     page.evaluate("id => document.getElementById(id).scrollIntoView()", target)
     page.wait_for_timeout(200)
-    switch_language(page, locale)
+    choose_language(page, locale)
     landed = urlparse(page.url)
     assert landed.path == prefix and landed.fragment in (target, target.rsplit("-", 1)[0])
     assert in_viewport(page, target)
