@@ -197,3 +197,31 @@ def test_a_broken_edition_stops_the_build_naming_its_file(tmp_path):
     result = build("--edition", f"2021={broken}", "--edition", f"2020={DEEP}", site=tmp_path / "site")
     assert result.returncode == 1 and "2021.txt:" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_a_series_of_a_word_document_and_a_pdf_is_one_site_with_its_selector(tmp_path, browser):
+    from docx_fixtures import write_docx
+    from pdf_fixtures import typeset
+
+    newer = write_docx(write_edition(tmp_path, "2021", EDITS), tmp_path / "2021.docx")
+    older = typeset(DEEP, tmp_path / "2020.pdf")
+    result = build("--edition", f"2021={newer}", "--edition", f"2020={older}", site=tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    for edition, source in (("2021", newer), ("2020", older)):
+        document = read_report(source).document
+        for lang in LANGS:
+            root = tmp_path / "site" / ("" if lang == "zh" else "en") / edition
+            on_pages = "".join(path.read_text(encoding="utf-8") for path in root.glob("*/index.html")
+                               if path.parent.name != "parallel")
+            assert all(f'id="{node.id}"' in on_pages for node, _ in document.walk()), (edition, lang)
+    targets, _ = selector(tmp_path / "site", "en", "2021/section-1")
+    assert targets["2020"]["s1-1-2"] == "../../2020/section-1/#s1-1-1"  # renumbered, across the two formats
+    with SiteServer(tmp_path / "site", free_port()) as url:
+        tab = browser.new_page()
+        try:
+            tab.goto(url.rstrip("/") + "/en/2021/section-1/#s1-1-2-0-1")
+            with tab.expect_navigation():
+                tab.click('.edition-switch a[data-edition="2020"]')
+            assert urlparse(tab.url).path == "/en/2020/section-1/" and urlparse(tab.url).fragment == "s1-1-1-0-1"
+        finally:
+            tab.close()
