@@ -5,7 +5,7 @@ import json
 from urllib.parse import urlparse
 
 import pytest
-from helpers import PAPER, read_document
+from helpers import PAPER, choose_language, read_document
 from test_browser import in_viewport
 
 from bilingual_report.model import Heading
@@ -121,9 +121,8 @@ def test_switching_view_keeps_the_paragraph_both_ways(page, site_url, prefix, fo
 
 
 def test_language_switch_on_a_side_by_side_page_stays_side_by_side(page, site_url):
-    from test_browser import switch_language
     page.goto(f"{site_url}/parallel/section-4/#s4-3-1")
-    switch_language(page, "en")
+    choose_language(page, "en")
     assert page.url == f"{site_url}/en/parallel/section-4/#s4-3-1"
 
 
@@ -157,10 +156,10 @@ def test_copy_link(page, site_url, clipboard, path, block, expected):
 @pytest.mark.parametrize("path, block, expected", [
     ("/section-2/", "s2-1-2", "浙江省知识产权强省建设工作联席会议办公室. 2019 年浙江省知识产权保护与发展白皮书[EB/OL]. "
                               "(2020)[{iso}]: 第二部分第 1 项第 2 段. {site}/section-2/#s2-1-2"),
-    ("/en/section-4/", "figure-5", "office for IPJoint Meeting of Zhejiang Province. 2019 White Paper on Development "
+    ("/en/section-4/", "figure-5", "office for IP Joint Meeting of Zhejiang Province. 2019 White Paper on Development "
                                    "and Protection of Intellectual Property in Zhejiang Province. 2020. Figure 5. "
                                    "{site}/en/section-4/#figure-5 (accessed {words})."),
-    ("/en/", "intro-1", "office for IPJoint Meeting of Zhejiang Province. 2019 White Paper on Development and "
+    ("/en/", "intro-1", "office for IP Joint Meeting of Zhejiang Province. 2019 White Paper on Development and "
                         "Protection of Intellectual Property in Zhejiang Province. 2020. Introduction, paragraph 1. "
                         "{site}/en/#intro-1 (accessed {words})."),
 ])
