@@ -83,8 +83,10 @@ def test_the_summary_line_says_what_was_removed(tmp_path):
     path = write(tmp_path, extract(source_blocks(PAPER), Extraction(contents=contents, **EVERYTHING), seed=1))
     assert read_report(path).cleaned.summary() == (
         "removed 54 page numbers, 108 running header or footer lines, a contents page of 23 lines; rejoined 60 "
-        "hyphenated words; removed 237 stray spaces between Chinese characters; folded 34 radicals to ideographs")
-    assert read_report(PAPER).cleaned.summary() == "removed 1 stray space between Chinese characters"
+        "hyphenated words; removed 237 stray spaces between Chinese characters; folded 34 radicals to ideographs; "
+        "parted 1 pair of words glued together")
+    assert read_report(PAPER).cleaned.summary() == ("removed 1 stray space between Chinese characters; "
+                                                    "parted 1 pair of words glued together")
 
 
 @pytest.mark.parametrize("name, head", [("deep-report", 4), ("law", 4)])
@@ -151,6 +153,24 @@ def test_hyphenated_words_at_line_ends(lines, expected, kept):
     result = cleaned(*lines)
     assert [line for _, line in result.lines] == expected
     assert bool(result.warnings) == kept
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["office for IPJoint Meeting of the Province", "an IP office", "a joint office"],
+     ["office for IP Joint Meeting of the Province", "an IP office", "a joint office"]),
+    (["in the provinceThe number of patents grew", "the province"],
+     ["in the province The number of patents grew", "the province"]),
+    (["the WIPOLex database of WIPO"], ["the WIPOLex database of WIPO"]),  # «Lex» is no word of the text
+    (["the CNIPAGuide for CNIPA", "see CNIPAGuide on guide pages"],
+     ["the CNIPAGuide for CNIPA", "see CNIPAGuide on guide pages"]),  # written so twice: a name
+    (["an iPhone and a MacBook at the Apple store, iron phone"], ["an iPhone and a MacBook at the Apple store, iron phone"]),
+])
+def test_two_words_glued_where_a_break_was_lost_are_parted_on_the_texts_evidence(lines, expected):
+    result = cleaned(*lines)
+    assert [line for _, line in result.lines] == expected
+    parted = [line for line, was in zip(expected, lines) if line != was]
+    assert [(r.line, r.kind) for r in result.repairs] == [(1, "glued")] * len(parted)
+    assert ("parted 1 pair of words glued together" in result.summary()) == bool(parted)
 
 
 def test_radicals_fold_without_touching_punctuation():

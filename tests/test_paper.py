@@ -31,14 +31,15 @@ def test_front_matter(paper):
     assert paper.title["en"] == ("2019 White Paper on Development and Protection of Intellectual Property "
                                  "in Zhejiang Province")
     assert paper.issuer == {"zh": "浙江省知识产权强省建设工作联席会议办公室",
-                            "en": "office for IPJoint Meeting of Zhejiang Province"}
+                            "en": "office for IP Joint Meeting of Zhejiang Province"}
     assert paper.front == []
     assert len(paper.intro) == 1 and paper.intro[0].text["en"].endswith("aspects of intellectual property work.")
 
 
 def test_six_sections_with_their_items_and_no_warning(reading, paper):
     assert reading.scheme.name == "official" and reading.warnings == []
-    assert [(r.kind, r.line) for r in reading.cleaned.repairs] == [("space", 14)]  # the running header's space
+    # the issuer's two words the extraction glued (IPJoint), the running header's space
+    assert [(r.kind, r.line) for r in reading.cleaned.repairs] == [("glued", 12), ("space", 14)]
     assert [(s.level, s.number) for s in paper.children] == [("section", n) for n in range(1, 7)]
     items = [[h.number for h in s.headings] for s in paper.children]
     assert items == [[1, 2, 3], [1, 2, 3], [1, 2, 3, 4], [1, 2, 3], [1, 2], [1, 2]]

@@ -73,6 +73,8 @@ SHORT_WORDS = frozenset("a i am an as at be by do go he if in is it me my no of 
 LETTERS = re.compile(r"[A-Za-z]+")  # a word, or a part of a compound (Sino in Sino-Israel)
 WORD_AT_END = re.compile(r"(?<![A-Za-z0-9'’])([A-Za-z]+)$")  # not the s of province’s, the nd of 2nd  # a line that stops inside (or after) a word
 LOWER_WORD_AT_START = re.compile(r"^\s*([a-z]+)(?![A-Za-z])")
+# two words glued where a line break was lost: an abbreviation or a lower-case word, then a capitalised word
+GLUED = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2,}|[a-z]{2,})([A-Z][a-z]{2,})(?![A-Za-z0-9])")
 SENTENCE_END = re.compile(r"[。！？.!?]\W*$")
 
 
@@ -96,8 +98,8 @@ def page_sequence(values: list[int]) -> set[int]:
 
 @dataclass(frozen=True)
 class Repair:
-    kind: str   # page_number | running_line | contents | hyphen | space | character | invisible | word | ligature |
-    #             soft_hyphen | table_header | table_row
+    kind: str   # page_number | running_line | contents | hyphen | space | character | invisible | word | glued |
+    #             ligature | soft_hyphen | table_header | table_row
     line: int
     text: str   # what was removed, or the word as repaired
     page: int | None = None  # a PDF's page, for a fault of its producer
@@ -139,6 +141,8 @@ class Cleaned:
                                 ("character", "folded 1 radical to its ideograph", "folded {n} radicals to ideographs"),
                                 ("word", "rejoined 1 word cut by a line or page break",
                                  "rejoined {n} words cut by a line or page break"),
+                                ("glued", "parted 1 pair of words glued together",
+                                 "parted {n} pairs of words glued together"),
                                 ("invisible", "removed 1 control or invisible format character",
                                  "removed {n} control or invisible format characters"),
                                 ("ligature", "read 1 ligature as its letters", "read {n} ligatures as their letters"),
@@ -190,6 +194,7 @@ class Cleaner:
         self.contents()  # after the page furniture, which may cut a long contents page too
         self.hyphens()
         self.broken_words()
+        self.glued_words()
         self.spaces()
         return Cleaned(self.lines, sorted(self.repairs, key=lambda r: r.line), sorted(self.warnings),
                        sorted(self.errors))
@@ -429,6 +434,25 @@ class Cleaner:
             self.repairs.append(Repair("word", number, f"{head}{tail}"))
         self.lines = [line for index, line in enumerate(self.lines) if index not in emptied]
 
+    def glued_words(self) -> None:
+        """Two English words glued where the extraction lost the break between them («IPJoint», «provinceThe»),
+        parted where each is a word the document uses on its own and the whole is written nowhere else and is no
+        word of the word list."""
+        words = Counter(w.lower() for _, t in self.lines for w in LETTERS.findall(t))
+        for index, (number, text) in enumerate(self.lines):
+            if number in self.cells or not GLUED.search(text):
+                continue
+
+            def parted(match: re.Match) -> str:
+                head, tail = match.group(1), match.group(2)
+                whole = (head + tail).lower()
+                if words[head.lower()] < 1 or words[tail.lower()] < 1 or words[whole] > 1 or whole in word_list():
+                    return match.group(0)
+                self.repairs.append(Repair("glued", number, f"{head} {tail}"))
+                return f"{head} {tail}"
+
+            self.lines[index] = (number, GLUED.sub(parted, text))
+
     def following(self, index: int) -> int | None:
         """The next line with text after a line that may end inside a word, if the word may go on there (neither
         line is a table's row)."""
@@ -503,9 +527,11 @@ def printable(text: str) -> str:
 
 
 def clean_characters(lines: list[Line]) -> Cleaned:
-    """Only the characters cleaned: a Word document has no page furniture and no line-end breaks."""
+    """Only the characters cleaned, and words glued together parted: a Word document has no page furniture and no
+    line-end breaks."""
     cleaner = Cleaner(lines, Structure(lambda text: False, lambda text: False))
     cleaner.characters()
+    cleaner.glued_words()
     return Cleaned(cleaner.lines, sorted(cleaner.repairs, key=lambda r: r.line), [], sorted(cleaner.errors))
 
 

@@ -13,6 +13,7 @@ REPAIRS = {"page_number": "page number removed", "running_line": "running header
            "contents": "contents line removed", "hyphen": "word rejoined at a line end:",
            "space": "stray space removed between Chinese characters", "character": "radical folded:",
            "invisible": "invisible character removed:", "word": "word rejoined at a break:",
+           "glued": "words glued together parted:",
            "ligature": "ligature read as its letters:", "soft_hyphen": "soft hyphen read as a hyphen:",
            "table_header": "repeated table header dropped:", "table_row": "table row rejoined across a page:"}
 
