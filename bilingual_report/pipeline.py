@@ -49,6 +49,7 @@ class Generated:
     charts_drawn: int
     findings: Findings
     published: int | None
+    key_figure_cards: dict[str, list[str]]  # in a series, per language: its key figures as its series' home shows them
 
     @property
     def document(self) -> Document:
@@ -110,14 +111,26 @@ def prepared_anew(settings: Settings, cache_dir: Path, key: str) -> Prepared:
     return Prepared(key, reading, profile, figures, key_figures, collect(reading, figures), layout)
 
 
-def site_pages(layout: SiteLayout, profile: Profile, settings: Settings, charts: dict[int, Chart],
-               key_figures: KeyFigures | None, switch: EditionSwitch | None = None) -> dict[str, str | bytes]:
-    """Every page of both languages (path under the docs folder → Markdown)."""
+def site_writers(layout: SiteLayout, profile: Profile, settings: Settings, charts: dict[int, Chart],
+                 switch: EditionSwitch | None) -> tuple[dict[str, PageWriter], dict[str, dict[str, str]]]:
+    """Each language's page writer, and how a reference names each block (by language)."""
     document = layout.document
     references = block_references(document, profile)
     cited = citations(document, settings.labels, settings.published, references)
     writers = {lang: PageWriter(BlockRenderer(lang, settings.labels[lang], settings.chart_style, charts, cited[lang],
                                               layout), settings.published, settings.official, switch) for lang in LANGS}
+    return writers, references
+
+
+def site_pages(layout: SiteLayout, profile: Profile, settings: Settings, charts: dict[int, Chart],
+               key_figures: KeyFigures | None, switch: EditionSwitch | None = None) -> dict[str, str | bytes]:
+    """Every page of both languages (path under the docs folder → Markdown)."""
+    writers, references = site_writers(layout, profile, settings, charts, switch)
+    return pages_of(writers, key_figures, references)
+
+
+def pages_of(writers: dict[str, PageWriter], key_figures: KeyFigures | None,
+             references: dict[str, dict[str, str]]) -> dict[str, str | bytes]:
     return {**render_pages(writers, key_figures, references), **parallel_pages(writers)}
 
 
@@ -138,7 +151,12 @@ def render(settings: Settings, prepared: Prepared, cache: ImageCache, homes: dic
     cards = social_cards(document.title, document.issuer, style, cache)
     charts = {f.number: Chart(f, {(lang, form): svgs[(f.number, lang, form)].size for lang in LANGS for form in FORMS})
               for f in figures}
-    files = site_pages(layout, prepared.profile, settings, charts, prepared.key_figures, switch)
+    writers, references = site_writers(layout, prepared.profile, settings, charts, switch)
+    key_figures = prepared.key_figures
+    files = pages_of(writers, key_figures, references)
+    root = in_edition(switch.edition.id, "") if switch else ""
+    home_cards = {lang: writers[lang].key_figure_cards(key_figures, references[lang], root)
+                  for lang in LANGS} if switch and key_figures else {}
     tmx, aligned_csv = tmx_bytes(document), aligned_csv_bytes(document)
     edition_targets = switch.target_files() if switch else {}
     for lang in LANGS:
@@ -163,8 +181,8 @@ def render(settings: Settings, prepared: Prepared, cache: ImageCache, homes: dic
             files[docs_file(lang, layout.printed_chart(name))] = data
         for path, data in edition_targets.items():
             files[docs_file(lang, path)] = data
-    return Generated(reading, layout, figures, prepared.key_figures, files, cache.drawn, prepared.findings,
-                     settings.published)
+    return Generated(reading, layout, figures, key_figures, files, cache.drawn, prepared.findings,
+                     settings.published, home_cards)
 
 
 @dataclass
@@ -244,8 +262,8 @@ def generate_series(settings: Settings, cache_dir: Path, homes: dict[str, str] |
     files.update(trend_files(across, settings, cache_dir))
     current = editions[0][1]
     for lang in LANGS:
-        title = current.key_figures.title[lang] if current.key_figures else None
-        files[markup.docs_path(lang, paths.HOME)] = series_home(lang, published, settings.labels[lang], title,
+        shown = (current.key_figures.title[lang], current.key_figure_cards[lang]) if current.key_figures else None
+        files[markup.docs_path(lang, paths.HOME)] = series_home(lang, published, settings.labels[lang], shown,
                                                                 bool(across))
         searched = [(p.id, edition_name(settings.labels[lang], p.id), p.layout) for p in published]
         for path, data in series_search_files(searched, lang).items():

@@ -43,3 +43,11 @@ def test_each_indicator_is_shown_across_the_editions_in_both_languages(site):
     data = (site / "en" / "trends" / "valid-invention-patents.csv").read_text(encoding="utf-8-sig").splitlines()
     assert [line.split(",")[2:4] for line in data[1:]] == [["2019 edition", "160600"], ["2020 edition", "182000"]]
     assert 'href="trends/"' in (site / "en" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_series_home_shows_the_current_editions_key_figures_linked_into_its_folder(site):
+    for folder, value in (("", "18.2万件"), ("en/", "182,000")):
+        home = (site / folder / "index.html").read_text(encoding="utf-8")
+        cards = home.split('id="key-figures"', 1)[1]
+        assert cards.count('class="key-figure"') >= 3 and value in cards.split("</li>", 1)[0], folder
+        assert 'href="2020/section-2/#s2-1-1"' in cards and 'href="2019/' not in cards, folder

@@ -119,10 +119,10 @@ def division_id(edition: PublishedEdition, slug: str) -> str | None:
     return division.heading.id if division else None
 
 
-def series_home(lang: str, editions: list[PublishedEdition], labels: dict, key_figures_title: str | None,
+def series_home(lang: str, editions: list[PublishedEdition], labels: dict, key_figures: tuple[str, list[str]] | None,
                 trends: bool) -> str:
     """The series' home page in a language: the editions, newest first (as given), each with its title and year;
-    the current edition's key figures page, and the key figures across the editions."""
+    the current edition's key figures (their title and cards), and the key figures across the editions."""
     current = editions[0]
     title = current.document.title[lang]
     out = markup.front_matter(labels["home"], title) + markup.heading(1, title, "title")
@@ -137,8 +137,9 @@ def series_home(lang: str, editions: list[PublishedEdition], labels: dict, key_f
             about.append(markup.link(changes, markup.page_target(in_edition(edition.id, paths.CHANGES))))
         out.append(f"- {markup.link(name, markup.page_target(in_edition(edition.id, paths.HOME)))}: "
                    + " · ".join(about))
-    if key_figures_title and paths.KEY_FIGURES in current.layout.nav:
-        out += ["", markup.link(key_figures_title, markup.page_target(in_edition(current.id, paths.KEY_FIGURES)))]
+    if key_figures:
+        title, cards = key_figures
+        out += ["", *markup.heading(2, title, "key-figures"), *cards]
     if trends:
         out += ["", markup.link(labels["trends"], markup.page_target(paths.TRENDS))]
     return "\n".join(out + [""])

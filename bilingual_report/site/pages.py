@@ -161,11 +161,17 @@ class PageWriter:
     def key_figures_page(self, key_figures: KeyFigures, references: dict[str, str]) -> str:
         """The headline numbers as cards, each with its change and a link to the paragraph that states it."""
         lang = self.lang
-        words = key_figures.words[lang]
-        style = self.blocks.style
         out = markup.front_matter(key_figures.title[lang], summary(key_figures.intro[lang], lang))
         out += markup.heading(1, key_figures.title[lang], "key-figures") + self.editions(paths.KEY_FIGURES)
-        out += [f"<p>{html.escape(key_figures.intro[lang])}</p>", "", f'<ul class="key-figures" {markup.markdown_inside("block")}>']
+        out += [f"<p>{html.escape(key_figures.intro[lang])}</p>", ""]
+        return "\n".join(out + self.key_figure_cards(key_figures, references) + [""])
+
+    def key_figure_cards(self, key_figures: KeyFigures, references: dict[str, str], root: str = "") -> list[str]:
+        """The cards of the headline numbers, on a page `root` away from the report's root (a series' home)."""
+        lang = self.lang
+        words = key_figures.words[lang]
+        style = self.blocks.style
+        out = [f'<ul class="key-figures" {markup.markdown_inside("block")}>']
         for figure in key_figures.figures:
             value = format_value(figure.value, figure.unit, lang, style["units"], more_than=figure.more_than,
                                  words=self.blocks.words)
@@ -176,9 +182,9 @@ class PageWriter:
                     f'<span class="key-figure__value">{html.escape(value)}</span>']
             if figure.change:
                 out.append(f'<span class="key-figure__change">{html.escape(self.key_figure_change(figure, words))}</span>')
-            out += [f'<span class="key-figure__source">{markup.link(source, self.layout.link_to_node(block_id))}</span>',
-                    "</li>"]
-        return "\n".join(out + ["</ul>", ""])
+            out += [f'<span class="key-figure__source">{markup.link(source, self.layout.link_to_node(block_id, root))}'
+                    "</span>", "</li>"]
+        return out + ["</ul>"]
 
     def figures_page(self) -> str:
         blocks, lang = self.blocks, self.lang
