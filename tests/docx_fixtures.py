@@ -162,3 +162,37 @@ def write_table(document, block: str) -> None:
             continue
         for column, cell in enumerate(row):
             table.rows[index].cells[column].text = cell
+
+
+def with_notes(path: Path, notes: list[tuple[int, str | None]], kind: str = "footnote") -> Path:
+    """The Word document with a note (Word's footnotes, or endnotes) referred to at the end of each given paragraph
+    (by its index among the document's paragraphs); a note's text None refers to a note the document lacks."""
+    from xml.sax.saxutils import escape
+
+    from docx import Document
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = Document(str(path))
+    body = []
+    for number, (index, text) in enumerate(notes, start=1):
+        reference = OxmlElement(f"w:{kind}Reference")
+        reference.set(qn("w:id"), str(number))
+        document.paragraphs[index].add_run()._r.append(reference)
+        if text is not None:
+            body.append(f'<w:{kind} w:id="{number}"><w:p><w:r><w:{kind}Ref/></w:r>'
+                        f'<w:r><w:t xml:space="preserve"> {escape(text)}</w:t></w:r></w:p></w:{kind}>')
+    separators = (f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{kind}>'
+                  f'<w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r>'
+                  f'</w:p></w:{kind}>')
+    xml = (f'<w:{kind}s xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">{separators}'
+           + "".join(body) + f"</w:{kind}s>")
+    content_type, reltype = (CT.WML_FOOTNOTES, RT.FOOTNOTES) if kind == "footnote" else (CT.WML_ENDNOTES, RT.ENDNOTES)
+    part = Part(PackURI(f"/word/{kind}s.xml"), content_type, xml.encode("utf-8"), document.part.package)
+    document.part.relate_to(part, reltype)
+    document.save(str(path))
+    return path

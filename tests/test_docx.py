@@ -10,7 +10,7 @@ import zipfile
 
 import pytest
 from docx import Document
-from docx_fixtures import write_docx
+from docx_fixtures import with_notes, write_docx
 from helpers import HEAD, ITEM_1, ITEM_2, PAPER, ROOT, SECTION_1, read_report
 from test_shapes import DEEP, LAW
 
@@ -108,20 +108,40 @@ def test_bold_runs_and_a_merged_table(tmp_path):
     assert table.rows["en"][2] == ["", "Marks", "12%"]
 
 
-def test_a_paragraph_with_a_footnote_is_named_since_word_notes_are_not_read(tmp_path):
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
+@pytest.mark.parametrize("kind", ["footnote", "endnote"])
+def test_word_notes_are_read_as_notes_after_the_paragraph_that_refers_to_them(tmp_path, kind):
+    path = small_document([(SECTION_1[0], None), (SECTION_1[1], None), (ITEM_1[0], None), (ITEM_1[1], None),
+                           (ITEM_2[0], None), (ITEM_2[1], None)], tmp_path / "report.docx")
+    with_notes(path, [(len(HEAD) + 2, "数据来源：省知识产权局。"), (len(HEAD) + 3, "Source: the provincial IP office.")],
+               kind)
+    reading = read_report(path)
+    item = reading.document.children[0].headings[0]
+    paragraph, note = item.children
+    assert paragraph.text["zh"].endswith("居全国前列。¹") and paragraph.text["en"].endswith("in China.²")
+    assert note.note and note.text == {"zh": "¹ 数据来源：省知识产权局。", "en": "² Source: the provincial IP office."}
+    following = reading.document.children[0].headings[1]  # the next item, not the note's continuation
+    assert following.text["zh"] == "第二项工作继续推进。" and following.children[0].text["zh"].startswith("全省新建")
+    assert not [w for w in reading.warnings if "note" in str(w)]
+
+
+def test_a_reference_to_a_note_the_document_lacks_is_named_with_its_paragraph(tmp_path):
     path = small_document([(SECTION_1[0], None), (SECTION_1[1], None), (ITEM_1[0], None), (ITEM_1[1], None)],
                           tmp_path / "report.docx")
-    document = Document(str(path))
-    run = document.paragraphs[len(HEAD) + 2].add_run()
-    reference = OxmlElement("w:footnoteReference")
-    reference.set(qn("w:id"), "1")
-    run._r.append(reference)
-    document.save(str(path))
+    with_notes(path, [(len(HEAD) + 2, None), (len(HEAD) + 3, None)])
     warnings = [str(w) for w in read_report(path).warnings]
-    assert any(re.search(rf"report\.docx: paragraph {len(HEAD) + 3} \(line \d+ as read\): this paragraph has 1 "
-                         r"footnote \(Word's footnotes are not read", w) for w in warnings), warnings
+    for paragraph, number in ((len(HEAD) + 3, 1), (len(HEAD) + 4, 2)):
+        assert any(re.search(rf"report\.docx: paragraph {paragraph} \(line \d+ as read\): this paragraph refers to "
+                             rf"footnote {number}, which the document does not hold", w) for w in warnings), warnings
+
+
+def test_a_note_in_one_language_only_stops_the_build_naming_it(tmp_path):
+    path = small_document([(SECTION_1[0], None), (SECTION_1[1], None), (ITEM_1[0], None), (ITEM_1[1], None)],
+                          tmp_path / "report.docx")
+    with_notes(path, [(len(HEAD) + 2, "数据来源：省知识产权局。")])
+    with pytest.raises(InputError) as err:
+        read_report(path)
+    assert re.search(r"report\.docx: note 1 \(line \d+ as read\): .*the Chinese note .* has no English counterpart",
+                     str(err.value)), str(err.value)
 
 
 def test_a_paragraph_set_as_a_heading_that_the_profile_does_not_read_as_one_is_named(tmp_path):
@@ -175,3 +195,28 @@ def test_build_from_a_word_document(tmp_path):
     assert "比上年提高 2.3 个百分点" in zh.replace("提高2.3", "提高 2.3") and "from the previous year" in en
     appendix = (site / "en" / "appendix-1" / "index.html").read_text(encoding="utf-8")
     assert "<table" in appendix and "Invention patents granted" in appendix
+
+
+def test_a_note_in_a_tables_cell_is_named_since_it_is_not_read(tmp_path):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    document = Document()
+    for line in HEAD + SECTION_1:
+        document.add_paragraph(line)
+    document.add_paragraph("表 1 主要数据")
+    table = document.add_table(rows=2, cols=2)
+    for row, cells in zip(table.rows, [["指标", "数量"], ["专利", "32000"]]):
+        for cell, text in zip(row.cells, cells):
+            cell.text = text
+    reference = OxmlElement("w:footnoteReference")
+    reference.set(qn("w:id"), "1")
+    table.rows[1].cells[1].paragraphs[0].add_run()._r.append(reference)
+    document.add_paragraph("Table 1 Main data")
+    table = document.add_table(rows=2, cols=2)
+    for row, cells in zip(table.rows, [["Item", "Number"], ["Patents", "32000"]]):
+        for cell, text in zip(row.cells, cells):
+            cell.text = text
+    document.save(str(tmp_path / "report.docx"))
+    warnings = [str(w) for w in read_report(tmp_path / "report.docx").warnings]
+    assert any(re.search(r"report\.docx: table 1, row 1 \(line \d+ as read\): this table's cells refer to 1 note "
+                         r"\(notes in a table are not read", w) for w in warnings), warnings

@@ -15,7 +15,7 @@ IMAGE_WIDTH = 960  # the width (pixels) a printed figure is made for the web at
 class Place:
     """Where a block's line is in its source: a line of a text, a paragraph or a table row of a Word document."""
 
-    kind: str              # line | paragraph | table
+    kind: str              # line | paragraph | table | note (a Word footnote or endnote, by its number)
     number: int
     row: int | None = None  # a table's row
 
@@ -24,8 +24,10 @@ class Place:
 
     @property
     def short(self) -> str:
-        """As an outline's column shows it: ¶12, or t2.3 for a table's row."""
-        return f"t{self.number}.{self.row}" if self.kind == "table" else f"¶{self.number}"
+        """As an outline's column shows it: ¶12, t2.3 for a table's row, n4 for a note."""
+        if self.kind == "table":
+            return f"t{self.number}.{self.row}"
+        return f"n{self.number}" if self.kind == "note" else f"¶{self.number}"
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class Block:
     lang: str
     lines: tuple[tuple[int, str], ...]
     rows: tuple[tuple[str, ...], ...] = ()
+    note: bool = False  # a note the source marks as one (a Word footnote), whatever its first words
 
     @property
     def first_line(self) -> int:

@@ -1,12 +1,14 @@
 """Read a Word document (.docx) into the reader's blocks: each paragraph one block in its language, its automatic
 number rendered as printed, bold runs kept, tables as rows of cells (a merged cell once), the
-pictures with the paragraph they stand before. Every block is placed by its paragraph's number in the document."""
+pictures with the paragraph they stand before, its footnotes and endnotes as notes after the paragraph that refers
+to them. Every block is placed by its paragraph's number in the document."""
 from __future__ import annotations
 
 import io
 import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from bilingual_report.errors import InputError
 from bilingual_report.language.text import language_of
@@ -15,6 +17,8 @@ from bilingual_report.sources.word_numbering import Numbering
 
 IMAGE_MIN = 40     # a picture smaller than this (pixels) is an ornament, not a figure
 BOLD_STYLES = ("strong",)
+NOTE_KINDS = ("footnote", "endnote")
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")  # a note's mark, as Word prints it (no digit to compare)
 
 
 @dataclass
@@ -52,14 +56,17 @@ def style_bold(style) -> bool | None:
     return None
 
 
-def marked_text(paragraph, heading: bool) -> str:
-    """The paragraph's text, bold runs between ** (a heading's without them: a heading is bold anyway); spaces at
-    a bold run's edges stay outside its marks, and a run of spaces only does not change what is bold."""
+def marked_text(paragraph, heading: bool, note_mark: Callable[[object], str]) -> str:
+    """The paragraph's text, bold runs between ** (a heading's without them: a heading is bold anyway), each
+    reference to a note as note_mark gives it; spaces at a bold run's edges stay outside its marks, and a run of
+    spaces only does not change what is bold."""
     default = bool(style_bold(paragraph.style))
     pieces: list[tuple[bool, str]] = []
     for item in paragraph.iter_inner_content():
         for run in (item.runs if hasattr(item, "runs") else [item]):  # a hyperlink holds runs
             if not run.text:
+                if mark := note_mark(run):
+                    pieces.append((False, mark))
                 continue
             own = run.bold if run.bold is not None else style_bold(run.style)
             bold = not heading and (own if own is not None else default)
@@ -130,6 +137,25 @@ def web_image(data: bytes) -> tuple[bytes, tuple[int, int]] | None:
     return webp(image.convert("RGBA" if "A" in image.getbands() else "RGB"))
 
 
+def word_notes(document) -> dict[tuple[str, str], str]:
+    """The text of each footnote and endnote, by (kind, its id), its paragraphs joined by a space (Word's separators
+    left out)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+    notes = {}
+    for kind, reltype in (("footnote", RT.FOOTNOTES), ("endnote", RT.ENDNOTES)):
+        part = next((rel.target_part for rel in document.part.rels.values()
+                     if rel.reltype == reltype and not rel.is_external), None)
+        if part is None:
+            continue
+        for note in parse_xml(part.blob).iter(qn(f"w:{kind}")):
+            if note.get(qn("w:type")) in (None, "normal"):
+                texts = ("".join(t.text or "" for t in p.iter(qn("w:t"))).strip() for p in note.iter(qn("w:p")))
+                notes[(kind, note.get(qn("w:id")))] = " ".join(text for text in texts if text)
+    return notes
+
+
 def cell_rows(table) -> list[list[str]]:
     """A table's rows of cell texts (a cell merged across columns once, a cell continued down a column empty)."""
     from docx.oxml.ns import qn
@@ -156,6 +182,8 @@ class DocxReader:
         self.warnings: list[tuple[int, str]] = []
         self.headings: dict[int, str] = {}
         self.position = 0
+        self.notes: dict[tuple[str, str], str] = {}
+        self.referred: list[tuple[str, str]] = []  # the notes referred to, in reading order: their marks' numbers
 
     def place(self, where: Place) -> int:
         self.position += 1
@@ -168,6 +196,7 @@ class DocxReader:
         from docx.text.paragraph import Paragraph
         document = open_docx(self.path)
         numbering = Numbering(document)
+        self.notes = word_notes(document)
         paragraph_number = table_number = 0
         for element in document.element.body.iterchildren():
             if element.tag == qn("w:p"):
@@ -187,7 +216,8 @@ class DocxReader:
             if web := web_image(data):
                 self.images.append(PrintedImage(None, self.position + 1, *web))
         level = heading_level(paragraph)
-        text = label_joined(label, marked_text(paragraph, level is not None))
+        referred = len(self.referred)
+        text = label_joined(label, marked_text(paragraph, level is not None, self.note_mark))
         lines = [line.rstrip() for line in text.replace("\r", "\n").replace("\v", "\n").split("\n")]
         lines = [line for line in lines if line.strip()]
         if not lines:
@@ -204,17 +234,29 @@ class DocxReader:
         self.blocks.append(Block(lang, tuple(block_lines)))
         if level is not None:
             self.headings[first] = f"in Word's outline level {level + 1} (style «{paragraph.style.name}»)"
-        self.notes_unread(paragraph, first)
+        for number, note in enumerate(self.referred[referred:], start=referred + 1):
+            self.note(note, number, lang, first)
 
-    def notes_unread(self, paragraph, position: int) -> None:
-        """Word's footnotes and endnotes are not read: each paragraph that has some is named, so that no note is
-        lost without a word."""
-        for kind in ("footnote", "endnote"):
-            if count := len(paragraph._p.xpath(f".//w:{kind}Reference")):
-                self.warnings.append((position, f"this paragraph has {count} {kind}{'s' if count > 1 else ''} "
-                                                f"(Word's {kind}s are not read: {'their' if count > 1 else 'its'} "
-                                                "text is not on the site); put each note into the text as a "
-                                                "paragraph of its own after this one (注： / Note:)"))
+    def note_mark(self, run) -> str:
+        """The mark of a note a run refers to ("" for a run that refers to none): its number, in the order the
+        document refers to its notes, as Word numbers them (footnotes and endnotes in one sequence)."""
+        from docx.oxml.ns import qn
+        for kind in NOTE_KINDS:
+            reference = run._r.find(qn(f"w:{kind}Reference"))
+            if reference is not None:
+                self.referred.append((kind, reference.get(qn("w:id"))))
+                return str(len(self.referred)).translate(SUPERSCRIPT)
+        return ""
+
+    def note(self, note: tuple[str, str], number: int, lang: str, paragraph: int) -> None:
+        """A note after the paragraph that refers to it, in its own language, led by its mark."""
+        text = self.notes.get(note)
+        if not text:
+            self.warnings.append((paragraph, f"this paragraph refers to {note[0]} {number}, which the document does "
+                                             f"not hold (or holds empty); open it in Word and check the note"))
+            return
+        line = (self.place(Place("note", number)), f"{str(number).translate(SUPERSCRIPT)} {text}")
+        self.blocks.append(Block(language_of(text) or lang, (line,), note=True))
 
     def table(self, table, number: int) -> None:
         rows = cell_rows(table)
@@ -225,6 +267,10 @@ class DocxReader:
         lines = tuple((self.place(Place("table", number, row)), "\t".join(cells))
                       for row, cells in enumerate(rows, start=1))
         self.blocks.append(Block(lang, lines, rows=tuple(tuple(row) for row in rows)))
+        if notes := sum(len(table._tbl.xpath(f".//w:{kind}Reference")) for kind in NOTE_KINDS):
+            self.warnings.append((lines[0][0], f"this table's cells refer to {notes} note{'s' if notes > 1 else ''} "
+                                               "(notes in a table are not read: not on the site); move each "
+                                               "under the table as a paragraph of its own (注： / Note:)"))
 
 
 def read_docx(path: Path) -> DocxText:

@@ -34,6 +34,7 @@ class Element:
     levels: frozenset = frozenset()  # the scheme levels a numbered heading may be (one in Chinese; English may be ambiguous)
     role: str | None = None          # an unnumbered heading's role, or a caption's kind
     soft_start: bool = False        # a paragraph that may be the page-break continuation of the one before it
+    whole: bool = False             # given whole by the source (a Word footnote): nothing continues it
     rows: list[list[str]] = field(default_factory=list)
     row_lines: list[int] = field(default_factory=list)  # a table's: the line of each row
     _text: str = field(default="", repr=False, compare=False)
@@ -55,7 +56,8 @@ class Element:
     @property
     def runs_on(self) -> bool:
         """Whether the next paragraph may be this one's page-break continuation (a paragraph, a note, an item)."""
-        return self.kind in ("paragraph", "note") or (self.kind == "heading" and self.number is not None)
+        return not self.whole and (self.kind in ("paragraph", "note")
+                                   or (self.kind == "heading" and self.number is not None))
 
     def merged(self, following: list["Element"]) -> "Element":
         if not following:
@@ -205,11 +207,13 @@ def parse_run(blocks: list[Block], profile: Profile, scheme: Scheme) -> list[Ele
                 elements.append(table)
             continue
         text = block.text
-        element = classify(profile, scheme, lang, text, block.first_line)
+        element = Element("note", lang, [text], [block.first_line], whole=True) if block.note else \
+            classify(profile, scheme, lang, text, block.first_line)
         listed = element.kind == "paragraph" and heading_levels(scheme, lang, text)[2]  # a list's item: (一) / (1)
         numbered_after_word = previous is not None and previous.role is not None and element.kind == "heading" \
             and element.role is None
-        if previous and (element.kind == "paragraph" or (cut_short(previous, profile, scheme) and not numbered_after_word)) \
+        if previous and not block.note and not previous.whole \
+                and (element.kind == "paragraph" or (cut_short(previous, profile, scheme) and not numbered_after_word)) \
                 and not (listed and not ITEM_NUMBER_ONLY.match(previous.text)) and continues(previous, text):
             previous.parts.append(text)
             previous.lines.append(block.first_line)

@@ -146,8 +146,9 @@ def characters_cleaned(blocks: list[Block]) -> tuple[Cleaned, list[Block]]:
     """Blocks read as they are (a Word document's) with only their characters cleaned, and what was cleaned."""
     cleaned = clean_characters([line for block in blocks for line in block.lines])
     texts = dict(cleaned.lines)
-    return cleaned, [Block(block.lang, tuple((n, texts[n]) for n, _ in block.lines),
-                           tuple(tuple(printable(cell) for cell in row) for row in block.rows)) for block in blocks]
+    return cleaned, [replace(block, lines=tuple((n, texts[n]) for n, _ in block.lines),
+                             rows=tuple(tuple(printable(cell) for cell in row) for row in block.rows))
+                     for block in blocks]
 
 
 def cleaned_blocks(blocks: list[Block], cleaned: Cleaned) -> list[Block]:
