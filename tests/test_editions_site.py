@@ -155,6 +155,19 @@ def test_search_answers_from_the_current_edition_first_then_the_others(series, b
             tab.close()
 
 
+def test_the_selector_is_on_screen_and_not_on_paper(series, browser):
+    with SiteServer(series["site"], free_port()) as url:
+        tab = browser.new_page()
+        try:
+            tab.goto(url.rstrip("/") + "/en/2021/section-1/")
+            shown = "getComputedStyle(document.querySelector('.edition-switch')).display"
+            assert tab.evaluate(shown) != "none"
+            tab.emulate_media(media="print")
+            assert tab.evaluate(shown) == "none"
+        finally:
+            tab.close()
+
+
 def test_a_moved_page_sends_the_reader_to_its_edition_with_the_fragment(series, browser):
     address = f"http://127.0.0.1:{free_port()}"
     with SiteServer(series["site"], int(address.rsplit(":", 1)[1])) as url:
