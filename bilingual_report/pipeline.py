@@ -195,10 +195,15 @@ class Series:
 
     @property
     def moved(self) -> list[MovedAddress]:
-        """The pages and files a site of the oldest edition alone published, which are now in its folder; the
-        series' own home and search index take their places."""
-        edition, generated = self.editions[-1]
-        return sorted(moved_address(path, edition.id) for path in generated.files if path not in self.files)
+        """The pages and files a site of the oldest edition alone published, which are now in its folder; then
+        those that only a site of a later edition alone had, in that edition's folder (whichever edition the site
+        was built of before it had editions). The series' own home and search index take their places."""
+        claimed, moved = set(self.files), []
+        for edition, generated in reversed(self.editions):  # the oldest first
+            for path in sorted(set(generated.files) - claimed):
+                claimed.add(path)
+                moved.append(moved_address(path, edition.id))
+        return sorted(moved)
 
     @property
     def current(self) -> Generated:

@@ -127,6 +127,18 @@ def test_editions_matched_through_the_one_between_keep_what_all_three_have(tmp_p
     assert {n.id for n in through.removed} >= {"s2", "s2-1"} and "s1-1-1" in {n.id for n in through.added}
 
 
+def test_an_address_only_a_later_editions_site_had_moves_to_that_editions_folder(tmp_path):
+    from bilingual_report.pipeline import generate_series
+    from bilingual_report.site.editions import MovedAddress
+
+    older = write_edition(tmp_path, "2020", DIVISION_REMOVED)  # the oldest edition lacks the division of section 2
+    settings = load_settings(ROOT / "data" / "site.yml", ROOT).for_editions([("2021", (DEEP,)), ("2020", (older,))])
+    moved = generate_series(settings, tmp_path / "cache").moved
+    assert MovedAddress("zh", "section-1/", "2020/section-1/", True) in moved  # the oldest edition's first
+    assert MovedAddress("en", "section-2/", "2021/section-2/", True) in moved  # then only the later one's
+    assert len({(m.lang, m.old) for m in moved}) == len(moved)  # each address once
+
+
 def test_convert_compare_prints_the_matching(tmp_path):
     new = write_edition(tmp_path, "2021", NUMBERS_CHANGED + NOTE_DELETED)
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "convert.py"), "--compare", str(DEEP), str(new)],
