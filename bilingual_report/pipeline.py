@@ -1,41 +1,32 @@
-"""The whole conversion: settings → document tree → figure data → charts → every generated file."""
+"""One report's conversion: settings → document tree → figure data → charts → every generated file."""
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from bilingual_report.build_report import shown
 from bilingual_report.checks.findings import Findings, collect, enforce
 from bilingual_report.config.profile import Profile, load_profile
-from bilingual_report.config.settings import Edition, Settings
+from bilingual_report.config.settings import Settings
 from bilingual_report.config.templates import fill_segments
 from bilingual_report.content_cache import input_key, kept
 from bilingual_report.datafiles.figures import FigureData, load_figures
 from bilingual_report.datafiles.key_figures import KeyFigures, load_key_figures
-from bilingual_report.editions.matching import Matching, chained, match_editions
-from bilingual_report.errors import InputError, Problem
 from bilingual_report.model import LANGS, Document
 from bilingual_report.site import layout as paths
-from bilingual_report.site import markup
 from bilingual_report.site.blocks import BlockRenderer, Chart
-from bilingual_report.site.changes import ChangesPage
 from bilingual_report.site.chart_cache import FORMS, ImageCache
 from bilingual_report.site.chart_cache import charts as draw_charts
 from bilingual_report.site.chart_cache import social_cards
 from bilingual_report.site.citation_exports import EXPORTS, Work, work_of
 from bilingual_report.site.citations import block_references, citations
-from bilingual_report.site.editions import (EditionSwitch, MovedAddress, PublishedEdition, edition_name, in_edition,
-                                            moved_address, series_home)
+from bilingual_report.site.editions import EditionSwitch, in_edition
 from bilingual_report.site.figure_exports import csv_bytes
 from bilingual_report.site.layout import SiteLayout
 from bilingual_report.site.markup import docs_file
-from bilingual_report.site.output import WriteReport, has_generated, write_pages
 from bilingual_report.site.pages import PageWriter, render_pages
 from bilingual_report.site.parallel import parallel_pages
-from bilingual_report.site.search_index import search_index_bytes, series_search_files
+from bilingual_report.site.search_index import search_index_bytes
 from bilingual_report.site.text_exports import aligned_csv_bytes, tmx_bytes
-from bilingual_report.site.trends import Trend, TrendsPage, trend_figure, trends
 from bilingual_report.structure.reader import Reading, read_report
 
 
@@ -183,150 +174,3 @@ def render(settings: Settings, prepared: Prepared, cache: ImageCache, homes: dic
             files[docs_file(lang, path)] = data
     return Generated(reading, layout, figures, key_figures, files, cache.drawn, prepared.findings,
                      settings.published, home_cards)
-
-
-@dataclass
-class Series:
-    """A report series generated: each edition's generation (the current one first), and every file of the site."""
-
-    editions: list[tuple[Edition, Generated]]
-    files: dict[str, str | bytes]
-    trends: bool = False  # the series has a page of key figures across its editions
-
-    @property
-    def moved(self) -> list[MovedAddress]:
-        """The pages and files a site of the oldest edition alone published, which are now in its folder; then
-        those that only a site of a later edition alone had, in that edition's folder (whichever edition the site
-        was built of before it had editions). The series' own home and search index take their places."""
-        claimed, moved = set(self.files), []
-        for edition, generated in reversed(self.editions):  # the oldest first
-            for path in sorted(set(generated.files) - claimed):
-                claimed.add(path)
-                moved.append(moved_address(path, edition.id))
-        return sorted(moved)
-
-    @property
-    def current(self) -> Generated:
-        return self.editions[0][1]
-
-    @property
-    def nav(self) -> list:
-        """The series' home, then each edition's pages under its id."""
-        last = self.editions[-1][0]
-        return [paths.HOME] + ([paths.TRENDS] if self.trends else []) + [(edition.id, [in_edition(edition.id, slug) for slug in generated.layout.nav]
-                                + ([] if edition is last else [in_edition(edition.id, paths.CHANGES)]))
-                               for edition, generated in self.editions]
-
-    @property
-    def charts_drawn(self) -> int:
-        return sum(generated.charts_drawn for _, generated in self.editions)
-
-
-def series_matchings(published: list[PublishedEdition], keys: list[str],
-                     cache_dir: Path) -> dict[tuple[str, str], Matching]:
-    """Each edition's matching with every other, both ways: each with the next matched (or kept from an earlier build
-    of the same two preparations), the others chained through the editions between."""
-    matchings = {}
-    for (a, a_key), (b, b_key) in zip(zip(published, keys), zip(published[1:], keys[1:])):
-        pairs = kept(cache_dir / "matchings", f"{a_key}-{b_key}",
-                     lambda: match_editions(a.document, b.document).pairs())
-        matchings[(a.id, b.id)] = Matching.of(pairs, a.document, b.document)
-    for distance in range(2, len(published)):
-        for a, b in zip(published, published[distance:]):
-            between = published[published.index(b) - 1]
-            matchings[(a.id, b.id)] = chained(matchings[(a.id, between.id)], matchings[(between.id, b.id)],
-                                              a.document, b.document)
-    for (a, b), matching in list(matchings.items()):
-        matchings[(b, a)] = matching.reversed()
-    return matchings
-
-
-def generate_series(settings: Settings, cache_dir: Path, homes: dict[str, str] | None = None) -> Series:
-    """Every edition's pages in its own folder, each with the selector leading to the same place in the others,
-    the series' home page and one search index per language over every edition."""
-    prepared = [(edition, prepare(edition.settings, cache_dir)) for edition in settings.editions]
-    published = [PublishedEdition(edition.id, p.layout, edition.settings.published) for edition, p in prepared]
-    matchings = series_matchings(published, [ready.key for _, ready in prepared], cache_dir)
-    editions, files = [], {}
-    for (edition, ready), shown_as in zip(prepared, published):
-        edition_homes = {lang: home + in_edition(edition.id, "") for lang, home in homes.items()} if homes else None
-        switch = EditionSwitch(shown_as, published, matchings)
-        images = ImageCache(cache_dir / "charts" / edition.id)  # each edition's own: its charts, titles differ
-        generated = render(edition.settings, ready, images, edition_homes, switch)
-        for path, data in generated.files.items():
-            if not markup.is_docs_file(path, paths.SEARCH_INDEX):
-                files[markup.moved_into(path, edition.id)] = data
-        editions.append((edition, generated))
-    for newer, older in zip(published, published[1:]):
-        for lang in LANGS:
-            page = ChangesPage(newer, older, matchings[(older.id, newer.id)], settings.labels[lang], lang)
-            files[markup.docs_path(lang, in_edition(newer.id, paths.CHANGES))] = page.render()
-    taken_ids(editions)
-    across = trends([(p, ready.key_figures, edition.settings.key_figures)
-                     for (edition, ready), p in zip(prepared, published)])
-    files.update(trend_files(across, settings, cache_dir))
-    current = editions[0][1]
-    for lang in LANGS:
-        shown = (current.key_figures.title[lang], current.key_figure_cards[lang]) if current.key_figures else None
-        files[markup.docs_path(lang, paths.HOME)] = series_home(lang, published, settings.labels[lang], shown,
-                                                                bool(across))
-        searched = [(p.id, edition_name(settings.labels[lang], p.id), p.layout) for p in published]
-        for path, data in series_search_files(searched, lang).items():
-            files[docs_file(lang, path)] = data
-    return Series(editions, files, bool(across))
-
-
-def trend_files(across: list[Trend], settings: Settings, cache_dir: Path) -> dict[str, str | bytes]:
-    """The page of the key figures across the editions, its charts and their data, in both languages."""
-    if not across:
-        return {}
-    style = settings.chart_style
-    figures = [trend_figure(number, trend, settings.labels) for number, trend in enumerate(across, start=1)]
-    svgs = draw_charts(figures, style, ImageCache(cache_dir / "trend-charts"))
-    files: dict[str, str | bytes] = {}
-    for lang in LANGS:
-        shown = []
-        for trend, figure in zip(across, figures):
-            charts = {form: (paths.trend_chart(trend.id, form), svgs[(figure.number, lang, form)].size) for form in FORMS}
-            shown.append((trend, figure, charts))
-            for form in FORMS:
-                files[docs_file(lang, paths.trend_chart(trend.id, form))] = svgs[(figure.number, lang, form)].data
-            files[docs_file(lang, paths.trend_data(trend.id))] = csv_bytes([figure], lang, style)
-        files[markup.docs_path(lang, paths.TRENDS)] = TrendsPage(lang, settings.labels[lang], style, shown).render()
-    return files
-
-
-def taken_ids(editions: list[tuple[Edition, Generated]]) -> None:
-    """An edition id must not be a name the site already uses at a language's root (a language, a page or folder
-    of a single report's site): its folder would stand where they do."""
-    taken = set(LANGS) | {"assets", "search", paths.TRENDS} | {markup.root_name(path) for _, one in editions for path in one.files}
-    problems = [Problem(str(edition.settings.sources[0]), None, f"the edition id {edition.id} is also a name the site "
-                        f"uses for its own pages or folders ({', '.join(sorted(taken))})",
-                        "choose another id for this edition, such as its year")
-                for edition, _ in editions if edition.id in taken]
-    if problems:
-        raise InputError(problems)
-
-
-def generate_docs(settings: Settings, docs_dir: Path, cache_dir: Path,
-                  homes: dict[str, str] | None = None) -> tuple[Generated | Series, WriteReport]:
-    make = generate_series if settings.editions else generate
-    generated = make(settings, cache_dir, homes)
-    return generated, write_pages(docs_dir, generated.files, LANGS)
-
-
-def problem_pages(docs_dir: Path, problems: list[Problem], words: dict) -> list[str]:
-    """Before any build has succeeded (nothing generated in docs_dir yet), a home page per language that lists the
-    problems, and empty search indexes: something to serve while the input is fixed. The slugs of the pages."""
-    if has_generated(docs_dir):
-        return []
-    lines = [f"- `{shown(p.path)}{'' if p.line is None else f':{p.line}'}`: {markup.inline_text(p.message)}"
-             + (f" ({markup.inline_text(p.hint)})" if p.hint else "") for p in problems]
-    files: dict[str, str | bytes] = {}
-    for lang in LANGS:
-        files[markup.docs_path(lang, paths.HOME)] = "\n".join(
-            markup.front_matter(words[lang]["title"], words[lang]["title"]) + markup.heading(1, words[lang]["title"], "problems")
-            + [markup.inline_text(words[lang]["text"]), "", *lines, ""])
-        files[docs_file(lang, paths.SEARCH_INDEX)] = json.dumps({"config": {"lang": [lang]}, "docs": []}).encode()
-    write_pages(docs_dir, files, LANGS)
-    return [paths.HOME]

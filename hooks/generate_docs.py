@@ -21,8 +21,10 @@ from mkdocs.exceptions import PluginError
 
 from bilingual_report.build_report import error_lines, finding_lines, problem_line
 from bilingual_report.config.settings import load_settings
+from bilingual_report.docs_folder import generate_docs, problem_pages
 from bilingual_report.errors import InputError
-from bilingual_report.pipeline import Generated, Series, generate_docs, problem_pages
+from bilingual_report.pipeline import Generated
+from bilingual_report.series import Series
 from bilingual_report.site.markup import nav_path
 
 log = logging.getLogger("mkdocs.hooks.generate_docs")

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from bilingual_report.config.settings import load_settings
 from bilingual_report.model import Paragraph, printed_text
-from bilingual_report.pipeline import generate, generate_series, read
+from bilingual_report.pipeline import generate, read
+from bilingual_report.series import generate_series
 from bilingual_report.site.markup import nav_path
 from bilingual_report.sources.text import split_blocks, text_lines
 

@@ -11,10 +11,11 @@ from pathlib import Path
 
 from bilingual_report.build_report import error_lines, finding_lines
 from bilingual_report.config.settings import load_settings
+from bilingual_report.docs_folder import generate_docs
 from bilingual_report.editions.comparison import comparison_lines
 from bilingual_report.editions.matching import match_editions
 from bilingual_report.errors import InputError
-from bilingual_report.pipeline import generate_docs, read
+from bilingual_report.pipeline import read
 from bilingual_report.structure.outline import cleaned_text, outline
 
 ROOT = Path(__file__).resolve().parent.parent

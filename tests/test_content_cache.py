@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT
 from edition_fixtures import DEEP, NOTE_DELETED, NUMBERS_CHANGED, write_edition
 
-from bilingual_report import content_cache, pipeline
+from bilingual_report import content_cache, pipeline, series
 from bilingual_report.config.settings import load_settings
 from bilingual_report.content_cache import input_key, kept
 from bilingual_report.errors import InputError
@@ -68,18 +68,18 @@ def counted_reads(monkeypatch):
 def test_a_warm_build_of_a_series_reads_matches_and_draws_only_what_changed(tmp_path, counted_reads,
                                                                                    monkeypatch):
     matched = []
-    match_editions = pipeline.match_editions
-    monkeypatch.setattr(pipeline, "match_editions", lambda a, b: matched.append(1) or match_editions(a, b))
+    match_editions = series.match_editions
+    monkeypatch.setattr(series, "match_editions", lambda a, b: matched.append(1) or match_editions(a, b))
     files = [write_edition(tmp_path, "2022", NUMBERS_CHANGED + NOTE_DELETED),
              write_edition(tmp_path, "2021", NUMBERS_CHANGED), shutil.copy(DEEP, tmp_path / "2020.txt")]
     settings = load_settings(ROOT / "data" / "site.yml", ROOT).for_editions([(path.stem, (path,)) for path in files])
-    first = pipeline.generate_series(settings, tmp_path / "cache")
+    first = series.generate_series(settings, tmp_path / "cache")
     assert counted_reads == [["2022.txt"], ["2021.txt"], ["2020.txt"]] and len(matched) == 2  # each with the next
-    second = pipeline.generate_series(settings, tmp_path / "cache")
+    second = series.generate_series(settings, tmp_path / "cache")
     assert second.files == first.files and first.charts_drawn == 6  # a social card per edition and language
     assert len(counted_reads) == 3 and len(matched) == 2 and second.charts_drawn == 0  # nothing made again
     files[2].write_text(files[2].read_text(encoding="utf-8").replace("2020", "2019", 1), encoding="utf-8")
-    changed = pipeline.generate_series(settings, tmp_path / "cache")
+    changed = series.generate_series(settings, tmp_path / "cache")
     assert counted_reads[3:] == [["2020.txt"]] and len(matched) == 3  # the edition changed, and its match
     assert changed.files != first.files
 

@@ -128,7 +128,7 @@ def test_editions_matched_through_the_one_between_keep_what_all_three_have(tmp_p
 
 
 def test_an_address_only_a_later_editions_site_had_moves_to_that_editions_folder(tmp_path):
-    from bilingual_report.pipeline import generate_series
+    from bilingual_report.series import generate_series
     from bilingual_report.site.editions import MovedAddress
 
     older = write_edition(tmp_path, "2020", DIVISION_REMOVED)  # the oldest edition lacks the division of section 2

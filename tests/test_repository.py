@@ -9,7 +9,7 @@ from pathlib import Path
 from edition_fixtures import DEEP, NOTE_DELETED, write_edition
 
 from bilingual_report.config.settings import load_settings
-from bilingual_report.pipeline import generate_docs
+from bilingual_report.docs_folder import generate_docs
 
 ROOT = Path(__file__).resolve().parent.parent
 
