@@ -75,6 +75,7 @@ WORD_AT_END = re.compile(r"(?<![A-Za-z0-9'’])([A-Za-z]+)$")  # not the s of pr
 LOWER_WORD_AT_START = re.compile(r"^\s*([a-z]+)(?![A-Za-z])")
 # two words glued where a line break was lost: an abbreviation or a lower-case word, then a capitalised word
 GLUED = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2,}|[a-z]{2,})([A-Z][a-z]{2,})(?![A-Za-z0-9])")
+MAY_BE_GLUED = re.compile(r"[a-z][A-Z]|[A-Z]{3}[a-z]")  # a quick look before the slower pattern
 SENTENCE_END = re.compile(r"[。！？.!?]\W*$")
 
 
@@ -438,10 +439,16 @@ class Cleaner:
         """Two English words glued where the extraction lost the break between them («IPJoint», «provinceThe»),
         parted where each is a word the document uses on its own and the whole is written nowhere else and is no
         word of the word list."""
-        words = Counter(w.lower() for _, t in self.lines for w in LETTERS.findall(t))
-        for index, (number, text) in enumerate(self.lines):
-            if number in self.cells or not GLUED.search(text):
-                continue
+        found = [(index, match) for index, (number, text) in enumerate(self.lines)
+                 if number not in self.cells and MAY_BE_GLUED.search(text) for match in GLUED.finditer(text)]
+        if not found:
+            return
+        asked = {word.lower() for _, match in found for word in (match.group(0), *match.groups())}
+        asking = re.compile("(?<![A-Za-z])(?:" + "|".join(map(re.escape, sorted(asked, key=len, reverse=True)))
+                            + ")(?![A-Za-z])", re.IGNORECASE)  # each a whole word, as LETTERS finds words
+        words = Counter(word.lower() for word in asking.findall("\n".join(text for _, text in self.lines)))
+        for index in sorted({index for index, _ in found}):
+            number, text = self.lines[index]
 
             def parted(match: re.Match) -> str:
                 head, tail = match.group(1), match.group(2)
