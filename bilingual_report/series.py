@@ -2,6 +2,7 @@
 (each with the next), its changes, the series' home and search, and the key figures across the editions."""
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,7 +40,8 @@ class Series:
         was built of before it had editions). The series' own home and search index take their places."""
         claimed, moved = set(self.files), []
         for edition, generated in reversed(self.editions):  # the oldest first
-            for path in sorted(set(generated.files) - claimed):
+            alone = {path for path in generated.files if posixpath.basename(path) != paths.EDITION_TARGETS}
+            for path in sorted(alone - claimed):  # (a site of one edition has no edition selector)
                 claimed.add(path)
                 moved.append(moved_address(path, edition.id))
         return sorted(moved)
@@ -52,9 +54,10 @@ class Series:
     def nav(self) -> list:
         """The series' home, then each edition's pages under its id."""
         last = self.editions[-1][0]
-        return [paths.HOME] + ([paths.TRENDS] if self.trends else []) + [(edition.id, [in_edition(edition.id, slug) for slug in generated.layout.nav]
-                                + ([] if edition is last else [in_edition(edition.id, paths.CHANGES)]))
-                               for edition, generated in self.editions]
+        return [paths.HOME] + ([paths.TRENDS] if self.trends else []) + [
+            (edition.id, [in_edition(edition.id, slug) for slug in generated.layout.nav]
+             + ([] if edition is last else [in_edition(edition.id, paths.CHANGES)]))
+            for edition, generated in self.editions]
 
     @property
     def charts_drawn(self) -> int:

@@ -137,6 +137,7 @@ def test_an_address_only_a_later_editions_site_had_moves_to_that_editions_folder
     assert MovedAddress("zh", "section-1/", "2020/section-1/", True) in moved  # the oldest edition's first
     assert MovedAddress("en", "section-2/", "2021/section-2/", True) in moved  # then only the later one's
     assert len({(m.lang, m.old) for m in moved}) == len(moved)  # each address once
+    assert not [m for m in moved if m.old.endswith("edition-targets.json")]  # no single site had a selector
 
 
 def test_convert_compare_prints_the_matching(tmp_path):
