@@ -50,6 +50,7 @@ def reset_generated(project: Path) -> None:
         shutil.rmtree(project / "docs" / folder, ignore_errors=True)
         (project / "docs" / folder).mkdir(parents=True)
     (project / "docs" / ".generated").unlink(missing_ok=True)
+    (project / "docs" / ".gitignore").unlink(missing_ok=True)
     shutil.rmtree(project / ".cache", ignore_errors=True)
 
 

@@ -51,3 +51,16 @@ def test_a_hand_written_page_where_a_generated_one_was(tmp_path):
         write_pages(tmp_path, {"zh/a.md": PAGE}, ("zh",))
     report = write_pages(tmp_path, {}, ("zh",))
     assert report.removed == [] and (tmp_path / "zh/a.md").read_text(encoding="utf-8") == "# Mine now\n"
+
+
+def test_the_builds_own_ignore_list_is_rewritten_once_its_record_is_lost_and_a_hand_written_one_kept(tmp_path):
+    write_pages(tmp_path, {"zh/a.md": PAGE}, ("zh",))
+    (tmp_path / ".generated").unlink()  # the record lost: the list the build wrote is still its own
+    assert write_pages(tmp_path, {"zh/b.md": PAGE}, ("zh",)).written == [".gitignore", "zh/b.md"]
+    assert "/zh/b.md\n" in (tmp_path / ".gitignore").read_text(encoding="utf-8")
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / ".gitignore").write_text("*.bak\n", encoding="utf-8")  # the publisher's own
+    with pytest.raises(InputError, match="a hand-written file has the name of a generated file"):
+        write_pages(other, {"zh/a.md": PAGE}, ("zh",))
+    assert (other / ".gitignore").read_text(encoding="utf-8") == "*.bak\n"

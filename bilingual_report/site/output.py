@@ -18,6 +18,7 @@ from bilingual_report.site.markup import GENERATED_MARK
 
 MANIFEST = ".generated"
 IGNORED = ".gitignore"
+IGNORED_MARK = "# Written by each build: what it generated here (files written by hand are not listed)."
 GITIGNORE_SPECIAL = re.compile(r"([\\*?\[]|\s$)")
 
 
@@ -68,8 +69,16 @@ def write_if_changed(path: Path, data: bytes) -> bool:
 def ignore_list(files: dict[str, str | bytes]) -> str:
     """The docs folder's .gitignore: itself, the record and every generated file, each by its exact path."""
     paths = [IGNORED, MANIFEST, *sorted(files)]
-    return "# Written by each build: what it generated here (files written by hand are not listed).\n" + "".join(
-        "/" + GITIGNORE_SPECIAL.sub(r"\\\1", rel) + "\n" for rel in paths)
+    return IGNORED_MARK + "\n" + "".join("/" + GITIGNORE_SPECIAL.sub(r"\\\1", rel) + "\n" for rel in paths)
+
+
+def is_ignore_list(path: Path) -> bool:
+    """Whether a .gitignore is one a build wrote (by its first line), its record lost or not."""
+    try:
+        with path.open("r", encoding="utf-8") as handle:
+            return handle.readline().rstrip("\n") == IGNORED_MARK
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def write_pages(docs_dir: Path, files: dict[str, str | bytes], folders: tuple[str, ...]) -> WriteReport:
@@ -83,7 +92,7 @@ def write_pages(docs_dir: Path, files: dict[str, str | bytes], folders: tuple[st
         path = docs_dir / rel
         if rel in previous:
             return digest(path.read_bytes()) == previous[rel]
-        return path.suffix == ".md" and is_generated(path)
+        return (path.suffix == ".md" and is_generated(path)) or (rel == IGNORED and is_ignore_list(path))
 
     clashes = [Problem(str(docs_dir / rel), None,
                        "this file was edited by hand" if rel in previous else
