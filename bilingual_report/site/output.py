@@ -87,11 +87,13 @@ def write_pages(docs_dir: Path, files: dict[str, str | bytes], folders: tuple[st
     files = {**files, IGNORED: ignore_list(files)}
     report = WriteReport()
     previous = read_manifest(docs_dir)
+    found: dict[str, str] = {}  # the digest of each recorded file as it is on disk
 
     def ours(rel: str) -> bool:
         path = docs_dir / rel
         if rel in previous:
-            return digest(path.read_bytes()) == previous[rel]
+            found[rel] = digest(path.read_bytes())
+            return found[rel] == previous[rel]
         return (path.suffix == ".md" and is_generated(path)) or (rel == IGNORED and is_ignore_list(path))
 
     clashes = [Problem(str(docs_dir / rel), None,
@@ -104,8 +106,10 @@ def write_pages(docs_dir: Path, files: dict[str, str | bytes], folders: tuple[st
     if clashes:
         raise InputError(clashes)
     data = {rel: content.encode("utf-8") if isinstance(content, str) else content for rel, content in files.items()}
+    digests = {rel: digest(content) for rel, content in data.items()}
     for rel in sorted(data):
-        (report.written if write_if_changed(docs_dir / rel, data[rel]) else report.unchanged).append(rel)
+        unchanged = found.get(rel) == digests[rel] or not write_if_changed(docs_dir / rel, data[rel])
+        (report.unchanged if unchanged else report.written).append(rel)
     stale = {rel for rel in previous if rel not in files}
     for folder in folders:
         stale |= {p.relative_to(docs_dir).as_posix() for p in (docs_dir / folder).rglob("*.md")
@@ -121,6 +125,6 @@ def write_pages(docs_dir: Path, files: dict[str, str | bytes], folders: tuple[st
         report.removed.append(rel)
         if path.parent != docs_dir and not any(path.parent.iterdir()):
             path.parent.rmdir()
-    manifest = "".join(f"{digest(data[rel])}  {rel}\n" for rel in sorted(data))
+    manifest = "".join(f"{digests[rel]}  {rel}\n" for rel in sorted(data))
     write_if_changed(docs_dir / MANIFEST, manifest.encode("utf-8"))
     return report
