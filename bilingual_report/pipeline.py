@@ -149,7 +149,6 @@ def render(settings: Settings, prepared: Prepared, cache: ImageCache, homes: dic
     home_cards = {lang: writers[lang].key_figure_cards(key_figures, references[lang], root)
                   for lang in LANGS} if switch and key_figures else {}
     tmx, aligned_csv = tmx_bytes(document), aligned_csv_bytes(document)
-    edition_targets = switch.target_files() if switch else {}
     for lang in LANGS:
         files[docs_file(lang, paths.SOCIAL_CARD)] = cards[lang]
         files[docs_file(lang, paths.TMX)] = tmx
@@ -170,7 +169,5 @@ def render(settings: Settings, prepared: Prepared, cache: ImageCache, homes: dic
             files[docs_file(lang, paths.ALL_FIGURES_CSV)] = csv_bytes(figures, lang, style)
         for name, data in reading.images.items():  # both languages' printed figures, for the side-by-side pages
             files[docs_file(lang, layout.printed_chart(name))] = data
-        for path, data in edition_targets.items():
-            files[docs_file(lang, path)] = data
     return Generated(reading, layout, figures, key_figures, files, cache.drawn, prepared.findings,
                      settings.published, home_cards)

@@ -2,7 +2,6 @@
 (each with the next), its changes, the series' home and search, and the key figures across the editions."""
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,8 +39,7 @@ class Series:
         was built of before it had editions). The series' own home and search index take their places."""
         claimed, moved = set(self.files), []
         for edition, generated in reversed(self.editions):  # the oldest first
-            alone = {path for path in generated.files if posixpath.basename(path) != paths.EDITION_TARGETS}
-            for path in sorted(alone - claimed):  # (a site of one edition has no edition selector)
+            for path in sorted(set(generated.files) - claimed):
                 claimed.add(path)
                 moved.append(moved_address(path, edition.id))
         return sorted(moved)
@@ -98,6 +96,9 @@ def generate_series(settings: Settings, cache_dir: Path, homes: dict[str, str] |
         for path, data in generated.files.items():
             if not markup.is_docs_file(path, paths.SEARCH_INDEX):
                 files[markup.moved_into(path, edition.id)] = data
+        for path, data in switch.target_files().items():  # the same in both languages
+            for lang in LANGS:
+                files[markup.moved_into(docs_file(lang, path), edition.id)] = data
         editions.append((edition, generated))
     for newer, older in zip(published, published[1:]):
         for lang in LANGS:

@@ -34,13 +34,18 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def is_generated(path: Path) -> bool:
-    """Whether a Markdown page carries the generated mark."""
+def starts_with(path: Path, lines: tuple[str, ...]) -> bool:
+    """Whether a text file's first lines are these."""
     try:
         with path.open("r", encoding="utf-8") as handle:
-            return handle.readline().rstrip("\n") == "---" and handle.readline().rstrip("\n") == GENERATED_MARK
+            return all(handle.readline().rstrip("\n") == line for line in lines)
     except (OSError, UnicodeDecodeError):
         return False
+
+
+def is_generated(path: Path) -> bool:
+    """Whether a Markdown page carries the generated mark."""
+    return starts_with(path, ("---", GENERATED_MARK))
 
 
 def read_manifest(docs_dir: Path) -> dict[str, str]:
@@ -74,11 +79,7 @@ def ignore_list(files: dict[str, str | bytes]) -> str:
 
 def is_ignore_list(path: Path) -> bool:
     """Whether a .gitignore is one a build wrote (by its first line), its record lost or not."""
-    try:
-        with path.open("r", encoding="utf-8") as handle:
-            return handle.readline().rstrip("\n") == IGNORED_MARK
-    except (OSError, UnicodeDecodeError):
-        return False
+    return starts_with(path, (IGNORED_MARK,))
 
 
 def write_pages(docs_dir: Path, files: dict[str, str | bytes], folders: tuple[str, ...]) -> WriteReport:
