@@ -45,6 +45,15 @@ def input_key(files: list[Path | None], options: object) -> str:
 def kept(folder: Path, key: str, make: Callable[[], T]) -> T:
     """What make() gives, kept in folder under its inputs' key: made once, loaded on the builds after while the code
     is the same (made again, in the same file, when the code changed or the kept copy cannot be loaded)."""
+    made = load(folder, key)
+    if made is None:
+        made = make()
+        store(folder, key, made)
+    return made
+
+
+def load(folder: Path, key: str) -> object | None:
+    """What was stored in folder under the key by the same code, or None."""
     stored = folder / f"{key}.pickle"
     if stored.exists():
         try:
@@ -53,9 +62,13 @@ def kept(folder: Path, key: str, make: Callable[[], T]) -> T:
                 return made
         except Exception:  # cut short, or written by a version of a library that pickles otherwise: made again
             pass
-    made = make()
+    return None
+
+
+def store(folder: Path, key: str, made: object) -> None:
+    """Keep made in folder under the key, written whole or not at all."""
+    stored = folder / f"{key}.pickle"
     folder.mkdir(parents=True, exist_ok=True)
     temporary = stored.with_name(stored.name + ".tmp")
     temporary.write_bytes(pickle.dumps((code_version(), made), protocol=pickle.HIGHEST_PROTOCOL))
     temporary.replace(stored)
-    return made

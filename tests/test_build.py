@@ -38,14 +38,18 @@ def test_nothing_is_loaded_from_outside(built_site, site_address):
 
 
 def test_two_builds_are_byte_identical_and_the_second_writes_no_page(tmp_path):
-    """Even on another day: the second build is dated a year later."""
+    """Even on another day: the second build is dated a year later, and takes every page's conversion from the
+    first."""
     project = copy_project(tmp_path / "project")
     assert mkdocs_build(project, tmp_path / "site1", env={"SOURCE_DATE_EPOCH": "1764000000"}).returncode == 0
     docs_first = tree_bytes(project / "docs")
     mtimes = {p: p.stat().st_mtime_ns for p in (project / "docs").rglob("*.md")}
+    converted = {p: p.stat().st_mtime_ns for p in (project / ".cache/pages").iterdir()}
+    assert len(converted) == len(mtimes)  # every page converted once (hooks/page_cache.py)
     assert mkdocs_build(project, tmp_path / "site2", env={"SOURCE_DATE_EPOCH": "1795536000"}).returncode == 0
     assert tree_bytes(project / "docs") == docs_first
     assert {p: p.stat().st_mtime_ns for p in (project / "docs").rglob("*.md")} == mtimes
+    assert {p: p.stat().st_mtime_ns for p in (project / ".cache/pages").iterdir()} == converted  # and not again
     first, second = tree_bytes(tmp_path / "site1"), tree_bytes(tmp_path / "site2")
     assert first.keys() == second.keys()
     differing = [name for name in first if first[name] != second[name]]
