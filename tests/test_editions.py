@@ -191,3 +191,16 @@ def test_a_wrong_edition_in_site_yml_is_named_with_its_line(tmp_path):
     assert any(line == second and "the edition id '20 19' must be letters" in m for line, m in messages), messages
     assert any(line == second + 1 and "the edition id 2021 is given twice" in m for line, m in messages), messages
     assert any(line == second + 1 and "'published' must be the year" in m for line, m in messages), messages
+
+
+def test_what_the_edition_between_lacks_is_matched_directly(tmp_path, old):
+    """A note and a division removed by the middle edition and restored by the newest: each is its own counterpart
+    from the oldest to the newest, with all under it."""
+    middle = read_report(write_edition(tmp_path, "middle", NOTE_DELETED + DIVISION_REMOVED)).document
+    newest = read_report(write_edition(tmp_path, "newest", NUMBERS_CHANGED)).document
+    through = chained(match_editions(old, middle), match_editions(middle, newest), old, newest)
+    direct = match_editions(old, newest)
+    assert through.pairs() == direct.pairs() and not through.removed and not through.added
+    assert nearest_counterpart(through, old, "s1-2-1-2") == ("s1-2-1-2", True)
+    assert nearest_counterpart(through, old, "s2-1-1-1") == ("s2-1-1-1", True)
+    assert nearest_counterpart(through.reversed(), newest, "s2-1-1-1") == ("s2-1-1-1", True)

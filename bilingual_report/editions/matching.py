@@ -89,11 +89,18 @@ class Matching:
 
 def chained(first: Matching, second: Matching, old: Document, new: Document) -> Matching:
     """Two matchings end to end (A to B, B to C) as one (A to C): a node keeps its counterpart where the edition
-    between has it, the less alike of its two matches saying how alike; what that edition lacks is left over. A series
-    matches each edition with the next only, so that its cost grows with its editions, not with their pairs."""
+    between has it, the less alike of its two matches saying how alike. What that edition lacks (an item it removed
+    and the next restored) is matched directly, as two editions' leftovers are. A series matches each edition with
+    the next only, so that its cost grows with its editions, not with their pairs."""
     onward = {m.old.id: m for m in second.matches}
-    return Matching.of([(m.old.id, onward[m.new.id].new.id, min(m.similarity, onward[m.new.id].similarity))
-                        for m in first.matches if m.new.id in onward], old, new)
+    matcher = Matcher(old, new)
+    for m in first.matches:
+        if m.new.id in onward:
+            matcher.keep(Match(m.old, onward[m.new.id].new, min(m.similarity, onward[m.new.id].similarity)))
+    for match in list(matcher.matches):
+        if isinstance(match.old, Heading):
+            matcher.align_under(match.old, match.new)
+    return matcher.run()
 
 
 def wording(node: Node, lang: str) -> str:
@@ -161,19 +168,28 @@ class Matcher:
             self.pair(a, b, score)
 
     def pair(self, a: Node, b: Node, score: float) -> None:
-        self.matches.append(Match(a, b, score))
-        self.done |= {id(a), id(b)}
+        self.keep(Match(a, b, score))
         if isinstance(a, Heading):
-            self.align(self.left(a.headings), self.left(b.headings))
-            self.align(self.left(a.blocks), self.left(b.blocks))
+            self.align_under(a, b)
+
+    def keep(self, match: Match) -> None:
+        """A match found, or given (through the edition between)."""
+        self.matches.append(match)
+        self.done |= {id(match.old), id(match.new)}
+
+    def align_under(self, a: Heading, b: Heading) -> None:
+        """Match what two matched headings hold and is not matched yet."""
+        self.align(self.left(a.headings), self.left(b.headings))
+        self.align(self.left(a.blocks), self.left(b.blocks))
 
     def left(self, nodes: Sequence[Node]) -> list[Node]:
         """The nodes not matched yet."""
         return [node for node in nodes if id(node) not in self.done]
 
     def run(self) -> Matching:
-        self.align(self.old.intro, self.new.intro)
-        self.align(self.old.children, self.new.children)
+        """Every node matched that can be, beside the matches already kept."""
+        self.align(self.left(self.old.intro), self.left(self.new.intro))
+        self.align(self.left(self.old.children), self.left(self.new.children))
         self.match_moved()
         removed = tuple(self.left([n for n, _ in self.old.walk()]))
         added = tuple(self.left([n for n, _ in self.new.walk()]))
