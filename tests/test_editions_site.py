@@ -155,6 +155,25 @@ def test_search_answers_from_the_current_edition_first_then_the_others(series, b
             tab.close()
 
 
+def test_loading_a_page_fetches_no_other_editions_search_entries_and_a_query_does(series, browser):
+    with SiteServer(series["site"], free_port()) as url:
+        tab = browser.new_page()
+        fetched = []
+        tab.on("request", lambda request: fetched.append(urlparse(request.url).path))
+        try:
+            tab.goto(url.rstrip("/") + "/en/2021/section-1/")
+            tab.wait_for_load_state("networkidle")
+            assert "/en/search/search_index.json" in fetched  # the search is set up, with the current edition
+            assert not [path for path in fetched if "/search/editions/" in path]
+            tab.focus("[data-md-component=search-query]")
+            tab.keyboard.type("patents")
+            tab.wait_for_function("[...document.querySelectorAll('.md-search-result__list a')]"
+                                  ".some(a => a.href.includes('/2020/'))", timeout=10000)
+            assert "/en/search/editions/2020.json" in fetched
+        finally:
+            tab.close()
+
+
 def test_the_selector_is_on_screen_and_not_on_paper(series, browser):
     with SiteServer(series["site"], free_port()) as url:
         tab = browser.new_page()

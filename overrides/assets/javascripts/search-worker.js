@@ -364,6 +364,8 @@ addEventListener("message", ({ data: message }) => {
   } else if (message.type === QUERY) {
     latest = message.data
     answer()
-    if (!loading && later.length) loading = loadEditions()
+    /* Material asks with the empty query as soon as the index is set up: only a reader's query fetches the
+       other editions, so that loading a page never does */
+    if (!loading && later.length && latest.trim()) loading = loadEditions()
   }
 })
