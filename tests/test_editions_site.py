@@ -53,6 +53,12 @@ def selector(site: Path, lang: str, address: str) -> tuple[dict, str]:
     return json.loads(beside.read_text(encoding="utf-8")), match.group(2)
 
 
+def choose_edition(tab, edition: str) -> None:
+    """Open the selector (it shows the edition on screen) and follow the link to another, as a reader does."""
+    tab.click(".edition-switch summary")
+    tab.click(f'.edition-switch a[data-edition="{edition}"]')
+
+
 def test_each_editions_units_are_on_its_pages_in_both_languages(series):
     for edition, document in series["documents"].items():
         ids_on_pages = {lang: set() for lang in LANGS}
@@ -78,6 +84,7 @@ def test_the_series_home_lists_the_editions_current_first(series):
 def test_the_selector_leads_to_the_same_place_in_the_other_edition(series):
     targets, links = selector(series["site"], "zh", "2021/section-1")
     assert 'href="../../2020/section-1/"' in links and 'aria-current="page">2021 年版' in links
+    assert "<summary>版本：2021 年版</summary>" in links  # the edition shown, which opens the list
     assert "s1-1-2" not in links  # the page carries a link per edition, its targets are in the file beside it
     assert targets["2020"]["s1-1-2"] == "../../2020/section-1/#s1-1-1"          # renumbered: its old number
     assert targets["2020"]["s1-1-2-0-1"] == "../../2020/section-1/#s1-1-1-0-1"  # its paragraph too
@@ -197,12 +204,12 @@ def test_a_moved_page_sends_the_reader_to_its_edition_with_the_fragment(series, 
             assert urlparse(tab.url).path == "/en/2020/section-2/" and urlparse(tab.url).fragment == "s2-1-1-1"
             tab.goto(url.rstrip("/") + "/2021/section-1/#s1-1-2-0-1")
             with tab.expect_navigation():
-                tab.click('.edition-switch a[data-edition="2020"]')
+                choose_edition(tab, "2020")
             assert urlparse(tab.url).path == "/2020/section-1/" and urlparse(tab.url).fragment == "s1-1-1-0-1"
             tab.route("**/edition-targets.json", lambda route: route.fulfill(status=404))
             tab.goto(url.rstrip("/") + "/2021/section-1/#s1-1-2-0-1")
             with tab.expect_navigation():  # the targets cannot be had: the page's counterpart
-                tab.click('.edition-switch a[data-edition="2020"]')
+                choose_edition(tab, "2020")
             assert urlparse(tab.url).path == "/2020/section-1/" and not urlparse(tab.url).fragment
         finally:
             tab.close()
@@ -253,7 +260,7 @@ def test_a_series_of_a_word_document_and_a_pdf_is_one_site_with_its_selector(tmp
         try:
             tab.goto(url.rstrip("/") + "/en/2021/section-1/#s1-1-2-0-1")
             with tab.expect_navigation():
-                tab.click('.edition-switch a[data-edition="2020"]')
+                choose_edition(tab, "2020")
             assert urlparse(tab.url).path == "/en/2020/section-1/" and urlparse(tab.url).fragment == "s1-1-1-0-1"
         finally:
             tab.close()

@@ -83,20 +83,23 @@ class EditionSwitch:
         return page, (None if division_id(other, page) == target else target)
 
     def lines(self, slug: str, labels: dict) -> list[str]:
-        """The selector on a page (at `slug` in this edition), as the page's Markdown."""
+        """The selector on a page (at `slug` in this edition), as the page's Markdown: the edition shown, which opens
+        the list of every edition, each other one a link to the same place."""
         file_up = "../" * (slug.count("/") + 1)  # from the page's file to the language's folder
-        links = []
+        items = []
         for other in self.editions:
             name = edition_name(labels, other.id)
             if other.id == self.edition.id:
-                links.append(f'<span aria-current="page">{html.escape(name)}</span>')
+                items.append(f'- <span aria-current="page">{html.escape(name)}</span>')
                 continue
             page, anchor = self.place(other, slug, None)
             target = markup.page_target(file_up + in_edition(other.id, page), anchor)
-            links.append(markup.link(name, target, {"edition": other.id}))
+            items.append(f"- {markup.link(name, target, {'edition': other.id})}")
+        shown = html.escape(labels["editions"] + labels["colon"] + edition_name(labels, self.edition.id))
         return [f'<nav class="edition-switch" aria-label="{html.escape(labels["editions"], quote=True)}" '
-                f'data-targets="{paths.EDITION_TARGETS}" {markup.markdown_inside()}>'
-                f'{html.escape(labels["editions"] + labels["colon"])}{" · ".join(links)}</nav>', ""]
+                f'data-targets="{paths.EDITION_TARGETS}" {markup.markdown_inside("block")}>',
+                f'<details {markup.markdown_inside("block")}>', f"<summary>{shown}</summary>", "", *items, "",
+                "</details>", "</nav>", ""]
 
     def node_targets(self, slug: str) -> dict[str, dict[str, str]]:
         """For each other edition, the address of the counterpart of each node on a page, from the page's address."""
