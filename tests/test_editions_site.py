@@ -21,6 +21,8 @@ from quality.serve import SiteServer, free_port
 from bilingual_report.model import LANGS
 
 EDITS = NUMBERS_CHANGED + ITEM_INSERTED + NOTE_DELETED + DIVISION_REMOVED + TITLE_REWORDED
+BOXES = """selector => [...document.querySelectorAll(selector)].filter(e => e.getClientRects().length)
+    .map(e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom] })"""
 SELECTOR = re.compile(r'<nav (?=[^>]*class="edition-switch")[^>]*data-targets="([^"]*)"[^>]*>(.*?)</nav>', re.DOTALL)
 
 
@@ -190,6 +192,45 @@ def test_the_selector_is_on_screen_and_not_on_paper(series, browser):
             assert tab.evaluate(shown) != "none"
             tab.emulate_media(media="print")
             assert tab.evaluate(shown) == "none"
+        finally:
+            tab.close()
+
+
+def test_on_a_wide_screen_the_selector_is_in_the_header_and_keeps_the_paragraph_being_read(series, browser):
+    with SiteServer(series["site"], free_port()) as url:
+        tab = browser.new_page()  # 1280 px wide
+        try:
+            tab.goto(url.rstrip("/") + "/2021/section-1/")
+            assert tab.evaluate("!!document.querySelector('.md-header .edition-switch')")
+            assert not tab.evaluate("!!document.querySelector('.md-content .edition-switch')")
+            tab.evaluate("document.getElementById('s1-1-2-0-1').scrollIntoView()")  # read to, not linked to
+            assert not urlparse(tab.url).fragment
+            tab.click(".edition-switch summary")
+            tab.keyboard.press("Escape")  # the list closes as a menu does
+            assert not tab.evaluate("document.querySelector('.edition-switch details').open")
+            with tab.expect_navigation():
+                choose_edition(tab, "2020")
+            assert urlparse(tab.url).path == "/2020/section-1/" and urlparse(tab.url).fragment == "s1-1-1-0-1"
+        finally:
+            tab.close()
+
+
+@pytest.mark.parametrize("width", [320, 720])
+def test_the_header_with_the_selector_fits_the_screen(series, browser, width):
+    """Under the title on a phone, in the header from 720 px (45em): either way no control leaves the screen."""
+    with SiteServer(series["site"], free_port()) as url:
+        tab = browser.new_page()
+        tab.set_viewport_size({"width": width, "height": 640})
+        try:
+            tab.goto(url.rstrip("/") + "/en/2021/section-1/")
+            assert tab.evaluate("!!document.querySelector('.md-header .edition-switch')") == (width >= 720)
+            assert tab.evaluate("document.documentElement.scrollWidth") <= width
+            boxes = tab.evaluate(BOXES, ".md-header__button:not(.md-logo), .md-header .view-switch a, "
+                                        ".md-header__option, .md-header .edition-switch summary")
+            assert boxes and all(box[2] <= width + 0.5 for box in boxes)
+            with tab.expect_navigation():
+                choose_edition(tab, "2020")
+            assert urlparse(tab.url).path == "/en/2020/section-1/"
         finally:
             tab.close()
 

@@ -9,6 +9,38 @@
 
   var loaded = {};
 
+  /* On a screen wide enough, the selector moves from under the page's title into the header, before the other
+   * controls: there it stays in sight wherever the reader is, so that the place it keeps is the one being read.
+   * On a phone, whose header is full, it stays under the title (and comes back there when the screen narrows). */
+  var WIDE = window.matchMedia("(min-width: 45em)");
+  var switcher = document.querySelector(".md-content .edition-switch");
+  var header = document.querySelector(".md-header__inner");
+  if (switcher && header) {
+    var details = switcher.querySelector("details");
+    var under = document.createComment(" the edition selector's place under the title ");
+    switcher.parentNode.insertBefore(under, switcher);
+    var place = function () {
+      if (WIDE.matches) {
+        var next = header.querySelector(".view-switch, .md-header__option, .md-search");
+        header.insertBefore(switcher, next && next.parentNode === header ? next : null);
+      } else {
+        under.parentNode.insertBefore(switcher, under.nextSibling);
+      }
+      details.open = false;
+    };
+    place();
+    WIDE.addEventListener("change", place);
+    /* its list closes as a menu does: a click elsewhere, or Escape (the focus back on the edition shown) */
+    document.addEventListener("click", function (event) {
+      if (details.open && !switcher.contains(event.target)) details.open = false;
+    });
+    switcher.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !details.open) return;
+      details.open = false;
+      details.querySelector("summary").focus();
+    });
+  }
+
   function targets(nav) {
     var address = new URL(nav.getAttribute("data-targets") || "", location.href).href;
     if (!loaded[address]) {
