@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from bilingual_report.language.numbers import numbers_in
-from bilingual_report.language.text import measured_length
 from bilingual_report.structure.elements import Element, is_title
 
 # Gale and Church's priors of each bead (1993), as NLTK gives them.
@@ -57,8 +56,7 @@ class Bead:
         return len(self.zh), len(self.en)
 
     def deviation_of(self, lengths: "Lengths") -> float:
-        return lengths.deviation(sum(measured_length(e.text) for e in self.zh),
-                                 sum(measured_length(e.text) for e in self.en))
+        return lengths.deviation(sum(e.length for e in self.zh), sum(e.length for e in self.en))
 
 
 @dataclass(frozen=True)
@@ -78,10 +76,10 @@ class Lengths:
 def document_lengths(zh: list[Element], en: list[Element]) -> Lengths:
     """The ratio of the two streams' paragraph lengths (of all their text, where a side has no paragraph), and a
     variance scaled to it."""
-    zh_total = sum(measured_length(e.text) for e in zh if e.kind == "paragraph")
-    en_total = sum(measured_length(e.text) for e in en if e.kind == "paragraph")
+    zh_total = sum(e.length for e in zh if e.kind == "paragraph")
+    en_total = sum(e.length for e in en if e.kind == "paragraph")
     if not zh_total or not en_total:
-        zh_total, en_total = sum(measured_length(e.text) for e in zh), sum(measured_length(e.text) for e in en)
+        zh_total, en_total = sum(e.length for e in zh), sum(e.length for e in en)
     ratio = (en_total + 1) / (zh_total + 1)
     return Lengths(ratio, VARIANCE * ratio * ratio)
 
@@ -90,10 +88,10 @@ def refined(lengths: Lengths, beads: list[Bead]) -> Lengths:
     """The variance measured on the one-to-one paragraph beads found (at least a quarter of the first guess); in a
     text of few paragraphs, the ratio of a typical one-to-one bead instead (one paragraph more in one language
     weighs too much in a ratio of totals)."""
-    samples = [(measured_length(b.zh[0].text), measured_length(b.en[0].text)) for b in beads
+    samples = [(b.zh[0].length, b.en[0].length) for b in beads
                if b.shape == (1, 1) and b.zh[0].kind == "paragraph"]
     if len(samples) < 8:
-        ratios = sorted((measured_length(b.en[0].text) + 1) / (measured_length(b.zh[0].text) + 1)
+        ratios = sorted((b.en[0].length + 1) / (b.zh[0].length + 1)
                         for b in beads if b.shape == (1, 1))
         if not ratios:
             return lengths
@@ -157,8 +155,8 @@ def cut(zh: tuple[Element, ...], en: tuple[Element, ...], lengths: Lengths) -> b
         return False
 
     def off(zh: tuple[Element, ...], en: tuple[Element, ...]) -> float:
-        zh_length = sum(measured_length(e.text) for e in zh)
-        en_length = sum(measured_length(e.text) for e in en)
+        zh_length = sum(e.length for e in zh)
+        en_length = sum(e.length for e in en)
         return abs(math.log((en_length + 1) / (zh_length + 1) / lengths.ratio))
 
     unjoined, joined = off(zh[:1], en[:1]), off(zh, en)
@@ -173,8 +171,8 @@ def bead_cost(zh: tuple[Element, ...], en: tuple[Element, ...], lengths: Lengths
     """Gale and Church's cost of a bead (minus the log of its probability), and its deviation."""
     if zh and en and (zh[0].kind != en[0].kind or not joinable(zh, en, lengths)):
         return math.inf, 0.0
-    zh_length = sum(measured_length(e.text) for e in zh)
-    en_length = sum(measured_length(e.text) for e in en)
+    zh_length = sum(e.length for e in zh)
+    en_length = sum(e.length for e in en)
     deviation = lengths.deviation(zh_length, en_length)
     probability = max(math.erfc(abs(deviation) / math.sqrt(2)), 1e-300)
     cost = -math.log(PRIORS[(len(zh), len(en))]) - math.log(probability)
@@ -306,8 +304,7 @@ def bodies_joined(beads: list[Bead], lengths: Lengths) -> list[Bead]:
             other = previous.en[0] if bead.zh else previous.zh[0]
             if alone.kind == "paragraph" and other.role is None and not is_title(other):
                 zh, en = previous.zh + bead.zh, previous.en + bead.en
-                joined = lengths.deviation(sum(measured_length(e.text) for e in zh),
-                                           sum(measured_length(e.text) for e in en))
+                joined = lengths.deviation(sum(e.length for e in zh), sum(e.length for e in en))
                 if abs(joined) < min(abs(previous.deviation_of(lengths)), LOW_CONFIDENCE):
                     out[-1] = Bead(zh, en, joined)
                     continue

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from bilingual_report.config.profile import CaptionRule, Level, Profile, Scheme, Unnumbered
 from bilingual_report.language.numerals import numeral_value
-from bilingual_report.language.text import ends_sentence, join, starts_lowercase
+from bilingual_report.language.text import ends_sentence, join, measured_length, starts_lowercase
 from bilingual_report.sources.blocks import Block
 from bilingual_report.sources.text import ITEM_NUMBER_ONLY
 
@@ -39,14 +39,23 @@ class Element:
     row_lines: list[int] = field(default_factory=list)  # a table's: the line of each row
     _text: str = field(default="", repr=False, compare=False)
     _text_for: int = field(default=-1, repr=False, compare=False)
+    _length: int = field(default=-1, repr=False, compare=False)
 
     @property
     def text(self) -> str:
         # Cached by the parts it was made from: parse_run appends fragments after reading it.
         key = len(self.parts)
         if self._text_for != key:
-            self._text, self._text_for = join(self.lang, self.parts), key
+            self._text, self._text_for, self._length = join(self.lang, self.parts), key, -1
         return self._text
+
+    @property
+    def length(self) -> int:
+        """The text's length as translations are compared (measured_length), cached with the text."""
+        text = self.text
+        if self._length < 0:
+            self._length = measured_length(text)
+        return self._length
 
     @property
     def title_like(self) -> bool:
