@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 import pickle
 import sys
 from importlib import metadata
@@ -66,9 +67,10 @@ def load(folder: Path, key: str) -> object | None:
 
 
 def store(folder: Path, key: str, made: object) -> None:
-    """Keep made in folder under the key, written whole or not at all."""
+    """Keep made in folder under the key, written whole or not at all (two builds at once each write their own
+    temporary file)."""
     stored = folder / f"{key}.pickle"
     folder.mkdir(parents=True, exist_ok=True)
-    temporary = stored.with_name(stored.name + ".tmp")
+    temporary = stored.with_name(f"{stored.name}.{os.getpid()}.tmp")
     temporary.write_bytes(pickle.dumps((code_version(), made), protocol=pickle.HIGHEST_PROTOCOL))
     temporary.replace(stored)
