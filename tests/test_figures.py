@@ -198,3 +198,26 @@ print(first.charts_drawn, 'matplotlib' in sys.modules)
             for _ in range(2)]
     assert runs[0] == ["26", "True"]  # 6 figures in 2 languages and 2 forms, and 2 social cards
     assert runs[1] == ["0", "False"]
+
+
+def test_a_figure_with_neither_a_chart_nor_data_is_a_finding_and_its_page_says_so(tmp_path):
+    """Another report's text, built without figure data: each figure caption is named with its line, and the page
+    says the chart was not provided, in both languages (a table's caption, 图 3, is none of them)."""
+    from helpers import read_report
+
+    from bilingual_report.checks.findings import collect
+
+    source = tmp_path / "another.txt"
+    source.write_text(SOURCE.read_text(encoding="utf-8"), encoding="utf-8")
+    findings = collect(read_report(source), []).data
+    captions = {n: i + 1 for i, line in enumerate(source.read_text(encoding="utf-8").splitlines())
+                for n in range(1, 7) if line.startswith(f"图 {n}")}
+    assert [(f.line, f.message.split(" («")[0]) for f in findings] == [
+        (captions[n], f"figure {n}") for n in (1, 2, 4, 5, 6)]
+    assert all(f.path == str(source) and "figure-" in f.hint for f in findings)
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/build.py"), "--source", str(source),
+                             "--site-dir", str(tmp_path / "site")], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0 and "5 figure data" in result.stdout + result.stderr
+    for prefix, words in (("", "本图未随报告文本提供"), ("en/", "The chart itself was not provided")):
+        page = (tmp_path / "site" / prefix / "section-2/index.html").read_text(encoding="utf-8")
+        assert page.count(f'<span class="figure-missing">{words}') == 2  # figures 1 and 2; figure 3 is a table

@@ -8,6 +8,7 @@ from bilingual_report.checks.pair_checks import check_pairs
 from bilingual_report.checks.translation_check import TranslationFinding, check_translation
 from bilingual_report.datafiles.figures import FigureData
 from bilingual_report.errors import InputError, Problem
+from bilingual_report.model import Figure
 from bilingual_report.sources.blocks import line_in_file, place_name
 from bilingual_report.structure.reader import Reading
 
@@ -61,12 +62,32 @@ def located(reading: Reading, finding: TranslationFinding, hint: str) -> Problem
     return Problem(source, None, f"{zh}: {finding.block_id}{'' if same else f' ({english})'}: {finding.message}", hint)
 
 
+def at_line(reading: Reading, line: int, message: str, hint: str) -> Problem:
+    """A finding at a line (or PDF page, or Word paragraph) of its file."""
+    place = place_name(line, reading.places, reading.pages)
+    if place is None:
+        return Problem(reading.file_of(line), line_in_file(line), message, hint)
+    return Problem(reading.file_of(line), None, f"{place}: {message}", hint)
+
+
+def without_chart(reading: Reading, figures: list[FigureData]) -> list[Problem]:
+    """The figures whose page can show only their caption: no chart printed in the source, no data to draw one."""
+    charted = {figure.number for figure in figures}
+    return [at_line(reading, node.lines["zh"][0],
+                    f"figure {node.number} («{node.caption['zh']}») has no chart: the source gives only its caption, "
+                    "and no figure data is given for it; its page says the chart was not provided",
+                    f"give its data as figure-{node.number}.yml in a figures folder, the one figures: names in "
+                    "data/site.yml")
+            for node, _ in reading.document.walk()
+            if isinstance(node, Figure) and node.kind == "figure" and not node.printed and node.number not in charted]
+
+
 def collect(reading: Reading, figures: list[FigureData]) -> Findings:
     pairs = [located(reading, f, PAIR_HINT) for f in check_pairs(reading.document)]
     translation = [located(reading, f, NUMBER_HINT) for f in check_translation(reading.document)]
     data = [Problem(str(figure.path), finding.line, str(finding), DATA_HINT)
             for figure in figures for finding in figure.findings]
-    return Findings(reading.warnings, pairs, translation, data)
+    return Findings(reading.warnings, pairs, translation, without_chart(reading, figures) + data)
 
 
 def enforce(findings: Findings, strict: bool) -> None:

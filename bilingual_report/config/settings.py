@@ -39,8 +39,8 @@ REQUIRED_STYLE = ("width_inches", "panel_title_inches", "bar_inches", "font_size
                   "derived_hatch", "units", "words")
 REQUIRED_WORDS = ("about", "more_than", "derived", "stated", "lower_bound", "note", "data", "download",
                   "download_all", "figures_page", "figures_intro", "go_to_figure", "csv_header", "column_label",
-                  "column_value", "column_source", "panel", "not_in_text", "redrawn", "chart", "alt_panel", "alt_separator",
-                  "zoom_in", "zoom_out", "close",
+                  "column_value", "column_source", "panel", "not_in_text", "no_chart", "redrawn", "chart", "alt_panel",
+                  "alt_separator", "zoom_in", "zoom_out", "close",
                   *FINDING_WORDS)
 
 

@@ -139,8 +139,9 @@ class BlockRenderer:
         return node.kind == "figure" and node.number in self.charts
 
     def figure_content(self, figure: Figure, link: str, chart_lang: str | None = None) -> list[str]:
-        """A figure's chart as the PDF prints it, or else as drawn from its data, and its caption; chart_lang picks
-        the copy of that language's drawn chart kept in the other language's folder."""
+        """A figure's chart as the PDF prints it, or else as drawn from its data (or else a word that it was not
+        provided), and its caption; chart_lang picks the copy of that language's drawn chart kept in the other
+        language's folder."""
         printed = figure.printed.get(self.lang)
         if printed:
             size = (printed["width"] // 2, printed["height"] // 2)
@@ -148,7 +149,8 @@ class BlockRenderer:
                                   {"wide": (self.root + self.layout.printed_chart(printed["name"]), size)},
                                   self.viewer_words)]
         else:
-            chart = [self.image(figure.number, chart_lang=chart_lang)] if self.charted(figure) else []
+            chart = [self.image(figure.number, chart_lang=chart_lang) if self.charted(figure)
+                     else f'<span class="figure-missing">{html.escape(self.words["no_chart"])}</span>']
         return chart + [f"<figcaption>{inline_html(figure.caption[self.lang])} {link}</figcaption>"]
 
     def image(self, number: int, chart_lang: str | None = None) -> str:
