@@ -16,7 +16,7 @@ from bilingual_report.structure.reader import Reading
 @dataclass(frozen=True)
 class Findings:
     """Warnings about the structure, pairs whose two sides do not read as one text, numbers that differ between the
-    languages, printed numbers that do not add up."""
+    languages, printed numbers that do not add up, figures with no chart."""
 
     structure: list[Problem]
     pairs: list[Problem]
