@@ -6,7 +6,7 @@ import io
 from dataclasses import dataclass
 from functools import cached_property
 
-from bilingual_report.language.text import join
+from bilingual_report.language.text import join, measured_length
 
 IMAGE_WIDTH = 960  # the width (pixels) a printed figure is made for the web at
 
@@ -57,6 +57,11 @@ class Block:
     def text(self) -> str:
         """The block's lines rejoined (Chinese without a space, English with one)."""
         return join(self.lang, self.texts)
+
+    @cached_property
+    def length(self) -> int:
+        """The text's length as translations are compared (measured_length)."""
+        return measured_length(self.text)
 
 
 @dataclass(frozen=True)

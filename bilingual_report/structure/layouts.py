@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from bilingual_report.errors import InputError
-from bilingual_report.language.text import language_of, measured_length
+from bilingual_report.language.text import language_of
 from bilingual_report.sources.blocks import Block
 
 PURE = 0.9        # a half, or a file of one language, holds at least this share of its text in its language
@@ -41,7 +41,7 @@ class Layout:
 def weight(block: Block) -> int:
     """A block's weight in its language's share: its length, a Chinese character counting as the English
     characters a translation usually gives for it."""
-    return min(measured_length(block.text) * (CHINESE_WEIGHT if block.lang == "zh" else 1), WEIGHT_MAX)
+    return min(block.length * (CHINESE_WEIGHT if block.lang == "zh" else 1), WEIGHT_MAX)
 
 
 def weights(blocks: list[Block]) -> dict[str, int]:
