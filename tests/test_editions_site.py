@@ -215,6 +215,22 @@ def test_on_a_wide_screen_the_selector_is_in_the_header_and_keeps_the_paragraph_
             tab.close()
 
 
+def test_a_side_by_side_page_leads_to_the_other_editions_side_by_side_page_at_the_same_paragraph(series, browser):
+    targets, links = selector(series["site"], "zh", "2021/parallel/section-1")
+    assert 'href="../../../2020/parallel/section-1/"' in links
+    assert targets["2020"]["s1-1-2-0-1"] == "../../../2020/parallel/section-1/#s1-1-1-0-1"
+    with SiteServer(series["site"], free_port()) as url:
+        tab = browser.new_page()
+        try:
+            tab.goto(url.rstrip("/") + "/en/2021/parallel/section-1/#s1-1-2-0-1")
+            with tab.expect_navigation():
+                choose_edition(tab, "2020")
+            assert urlparse(tab.url).path == "/en/2020/parallel/section-1/"
+            assert urlparse(tab.url).fragment == "s1-1-1-0-1"
+        finally:
+            tab.close()
+
+
 @pytest.mark.parametrize("width", [320, 720])
 def test_the_header_with_the_selector_fits_the_screen(series, browser, width):
     """Under the title on a phone, in the header from 720 px (45em): either way no control leaves the screen."""

@@ -82,10 +82,10 @@ class EditionSwitch:
         page = other.layout.page_of(target)
         return page, (None if division_id(other, page) == target else target)
 
-    def lines(self, slug: str, labels: dict) -> list[str]:
-        """The selector on a page (at `slug` in this edition), as the page's Markdown: the edition shown, which opens
-        the list of every edition, each other one a link to the same place."""
-        file_up = "../" * (slug.count("/") + 1)  # from the page's file to the language's folder
+    def lines(self, slug: str, labels: dict, side_by_side: bool = False) -> list[str]:
+        """The selector on a page (at `slug` in this edition, or on its side-by-side page), as the page's Markdown:
+        the edition shown, which opens the list of every edition, each other one a link to the same place."""
+        file_up = "../" * (shown_at(slug, side_by_side).count("/") + 1)  # from the page's file to the language's
         items = []
         for other in self.editions:
             name = edition_name(labels, other.id)
@@ -93,7 +93,7 @@ class EditionSwitch:
                 items.append(f'- <span aria-current="page">{html.escape(name)}</span>')
                 continue
             page, anchor = self.place(other, slug, None)
-            target = markup.page_target(file_up + in_edition(other.id, page), anchor)
+            target = markup.page_target(file_up + in_edition(other.id, shown_at(page, side_by_side)), anchor)
             items.append(f"- {markup.link(name, target, {'edition': other.id})}")
         shown = html.escape(labels["editions"] + labels["colon"] + edition_name(labels, self.edition.id))
         return [f'<nav class="edition-switch" aria-label="{html.escape(labels["editions"], quote=True)}" '
@@ -101,20 +101,33 @@ class EditionSwitch:
                 f'<details {markup.markdown_inside("block")}>', f"<summary>{shown}</summary>", "", *items, "",
                 "</details>", "</nav>", ""]
 
-    def node_targets(self, slug: str) -> dict[str, dict[str, str]]:
-        """For each other edition, the address of the counterpart of each node on a page, from the page's address."""
-        url_up = "../" * (slug.count("/") + (0 if slug == paths.HOME else 1) + 1)
+    def node_targets(self, slug: str, side_by_side: bool = False) -> dict[str, dict[str, str]]:
+        """For each other edition, the address of the counterpart of each node on a page (or on its side-by-side
+        page: the counterpart's side-by-side page), from the page's address."""
+        url_up = "../" * (shown_at(slug, side_by_side).count("/") + (0 if slug == paths.HOME else 1) + 1)
         on_page = [node.id for node, _ in self.edition.document.walk() if self.edition.layout.page_of(node.id) == slug]
-        return {other.id: {node_id: url_up + in_edition(other.id, markup.page_url(*self.place(other, slug, node_id)))
-                           for node_id in on_page}
-                for other in self.editions if other.id != self.edition.id}
+        targets = {}
+        for other in self.editions:
+            if other.id != self.edition.id:
+                places = {node_id: self.place(other, slug, node_id) for node_id in on_page}
+                targets[other.id] = {node_id: url_up + in_edition(other.id, markup.page_url(
+                    shown_at(page, side_by_side), anchor)) for node_id, (page, anchor) in places.items()}
+        return targets
 
     def target_files(self) -> dict[str, bytes]:
-        """Each page's node targets, as the file beside it (from the language's folder) that its selector fetches:
-        the same in both languages."""
-        return {paths.edition_targets(slug): json.dumps(self.node_targets(slug), ensure_ascii=False, sort_keys=True,
-                                                        separators=(",", ":")).encode("utf-8")
-                for slug in self.edition.layout.nav}
+        """Each page's node targets, and each side-by-side page's, as the file beside it (from the language's folder)
+        that its selector fetches: the same in both languages."""
+        pages = [(slug, False) for slug in self.edition.layout.nav] + [
+            (slug, True) for slug in self.edition.layout.side_by_side]
+        return {paths.edition_targets(shown_at(slug, side_by_side)): json.dumps(
+                    self.node_targets(slug, side_by_side), ensure_ascii=False, sort_keys=True,
+                    separators=(",", ":")).encode("utf-8")
+                for slug, side_by_side in pages}
+
+
+def shown_at(slug: str, side_by_side: bool) -> str:
+    """The page a selector is on: the page at slug, or its side-by-side page."""
+    return paths.parallel_of(slug) if side_by_side else slug
 
 
 def division_id(edition: PublishedEdition, slug: str) -> str | None:

@@ -88,6 +88,11 @@ class SiteLayout:
         return ([HOME] + ([KEY_FIGURES] if self.has_key_figures else []) + [d.slug for d in self.divisions]
                 + ([FIGURES] if self.has_figures else []) + [FULL_TEXT])
 
+    @property
+    def side_by_side(self) -> list[str]:
+        """The pages that have a side-by-side page (parallel_of), as slugs."""
+        return [HOME] + [d.slug for d in self.divisions] + [FULL_TEXT]
+
     def page_of(self, node_id: str) -> str:
         """The slug of the page that shows a node."""
         return self._page_of[node_id]

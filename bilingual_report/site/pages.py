@@ -69,9 +69,10 @@ class PageWriter:
     def actions(self) -> list[str]:
         return action_words(self.labels)
 
-    def editions(self, slug: str) -> list[str]:
-        """The selector leading to the same place in the series' other editions (nothing for a single report)."""
-        return self.switch.lines(slug, self.labels) if self.switch else []
+    def editions(self, slug: str, side_by_side: bool = False) -> list[str]:
+        """The selector leading to the same place in the series' other editions (nothing for a single report), on
+        the page at slug or on its side-by-side page."""
+        return self.switch.lines(slug, self.labels, side_by_side) if self.switch else []
 
     def heading_description(self, heading: Heading) -> str:
         opening = first_paragraph(heading.children)

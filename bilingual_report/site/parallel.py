@@ -110,6 +110,7 @@ class ParallelPageWriter:
         title = self.labels["parallel_title"].format(heading=without_markup(name))
         out = markup.front_matter(title, description, canonical=slug, wide=True)
         out += view_switch(self.page.layout.link(slug, root=ROOT), self.labels["single_view"])
+        out += self.page.editions(slug, side_by_side=True)
         return "\n".join(out + body + action_words(self.labels))
 
     def page_for(self, division: Division) -> str:
@@ -133,9 +134,10 @@ def parallel_pages(writers: dict[str, PageWriter]) -> dict[str, str]:
     pages = {}
     for lang in LANGS:
         writer = ParallelPageWriter(writers, lang)
-        pages[markup.docs_path(lang, parallel_of(paths.HOME))] = writer.home_page() + "\n"
-        for division in writers[lang].layout.divisions:
-            pages[markup.docs_path(lang, division.parallel)] = writer.page_for(division) + "\n"
-        pages[markup.docs_path(lang, parallel_of(paths.FULL_TEXT))] = writer.full_text_page() + "\n"
+        divisions = {division.slug: division for division in writers[lang].layout.divisions}
+        for slug in writers[lang].layout.side_by_side:
+            page = writer.home_page() if slug == paths.HOME else writer.full_text_page() if slug == paths.FULL_TEXT \
+                else writer.page_for(divisions[slug])
+            pages[markup.docs_path(lang, parallel_of(slug))] = page + "\n"
     return pages
 
