@@ -11,6 +11,10 @@ def axe_violations(page) -> list[str]:
     # Evaluated through DevTools, which the page's Content-Security-Policy does not block (a <script> would be).
     page.evaluate("source => { (0, eval)(source); }", AXE.read_text(encoding="utf-8"))
     results = page.evaluate("""async () => {
+        // colours still changing (a scheme's transition, on a loaded machine) are no colours to check
+        await Promise.all(document.getAnimations()
+            .filter(a => a.effect && a.effect.getComputedTiming().iterations !== Infinity)
+            .map(a => a.finished.catch(() => null)));
         const results = await axe.run(document, {resultTypes: ["violations"]});
         return results.violations.map(v => v.id + ": " + v.nodes.map(n => n.target.join(" ")).slice(0, 5).join(", "));
     }""")
