@@ -87,10 +87,10 @@ def generate_series(settings: Settings, cache_dir: Path, homes: dict[str, str] |
     prepared = [(edition, prepare(edition.settings, cache_dir)) for edition in settings.editions]
     published = [PublishedEdition(edition.id, p.layout, edition.settings.published) for edition, p in prepared]
     matchings = series_matchings(published, [ready.key for _, ready in prepared], cache_dir)
-    editions, files = [], {}
+    editions, files, switches = [], {}, {}
     for (edition, ready), shown_as in zip(prepared, published):
         edition_homes = {lang: home + in_edition(edition.id, "") for lang, home in homes.items()} if homes else None
-        switch = EditionSwitch(shown_as, published, matchings)
+        switch = switches[edition.id] = EditionSwitch(shown_as, published, matchings)
         images = ImageCache(cache_dir / "charts" / edition.id)  # each edition's own: its charts, titles differ
         generated = render(edition.settings, ready, images, edition_homes, switch)
         for path, data in generated.files.items():
@@ -102,7 +102,8 @@ def generate_series(settings: Settings, cache_dir: Path, homes: dict[str, str] |
         editions.append((edition, generated))
     for newer, older in zip(published, published[1:]):
         for lang in LANGS:
-            page = ChangesPage(newer, older, matchings[(older.id, newer.id)], settings.labels[lang], lang)
+            page = ChangesPage(newer, older, matchings[(older.id, newer.id)], settings.labels[lang], lang,
+                               switches[newer.id].lines(paths.CHANGES, settings.labels[lang]))
             files[markup.docs_path(lang, in_edition(newer.id, paths.CHANGES))] = page.render()
     taken_ids(editions)
     across = trends([(p, ready.key_figures, edition.settings.key_figures)

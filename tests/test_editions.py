@@ -2,6 +2,7 @@
 reworded, renumbered or moved between them."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -204,3 +205,19 @@ def test_what_the_edition_between_lacks_is_matched_directly(tmp_path, old):
     assert nearest_counterpart(through, old, "s1-2-1-2") == ("s1-2-1-2", True)
     assert nearest_counterpart(through, old, "s2-1-1-1") == ("s2-1-1-1", True)
     assert nearest_counterpart(through.reversed(), newest, "s2-1-1-1") == ("s2-1-1-1", True)
+
+
+def test_a_changes_page_leads_to_the_other_editions_changes_pages_or_to_the_oldest_ones_home(tmp_path):
+    from bilingual_report.series import generate_series
+    from bilingual_report.site.markup import docs_path
+
+    middle = write_edition(tmp_path, "2021", NOTE_DELETED)
+    settings = load_settings(ROOT / "data" / "site.yml", ROOT).for_editions(
+        [("2022", (DEEP,)), ("2021", (middle,)), ("2020", (DEEP,))])
+    files = generate_series(settings, tmp_path / "cache").files
+    newest = files[docs_path("en", "2022/changes")]
+    assert "[2021 edition](../2021/changes.md)" in newest and "[2020 edition](../2020/index.md)" in newest
+    assert '<span aria-current="page">2022 edition</span>' in newest
+    assert "(../2022/changes.md)" in files[docs_path("zh", "2021/changes")]
+    assert "2020/changes/edition-targets.json" not in "".join(files)  # the oldest edition has no changes page
+    assert json.loads(files["en/2022/changes/edition-targets.json"]) == {"2021": {}, "2020": {}}  # no node on it

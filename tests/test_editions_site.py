@@ -107,6 +107,8 @@ def section(html: str, anchor: str) -> str:
 def test_the_changes_page_says_what_changed_in_both_languages(series):
     zh, en = page(series["site"], "zh", "2021/changes"), page(series["site"], "en", "2021/changes")
     assert "自 2020 年版以来的变化" in zh and "Changes since the 2020 edition" in en
+    _, links = selector(series["site"], "en", "2021/changes")
+    assert 'href="../../2020/"' in links  # the oldest edition has no changes page: its home
     assert "1. Patent quality kept improving." in section(en, "changes-added")
     removed = section(en, "changes-removed")
     assert "II. Protection of intellectual property" in removed and "Note: the trademark data" in removed

@@ -40,9 +40,10 @@ class ChangesPage:
     """The page of one edition, in one language, against the edition before it."""
 
     def __init__(self, edition: PublishedEdition, previous: PublishedEdition, matching: Matching, labels: dict,
-                 lang: str):
+                 lang: str, selector: list[str]):
         self.edition, self.previous, self.matching = edition, previous, matching  # matching: previous → edition
         self.labels, self.lang = labels, lang
+        self.selector = selector  # the edition selector's lines (EditionSwitch.lines)
 
     def here(self, node: Node) -> str:
         return markup.link(shown(node, self.lang), self.edition.layout.link_to_node(node.id))
@@ -72,7 +73,7 @@ class ChangesPage:
 
     def render(self) -> str:
         title = self.labels["changes"].format(edition=edition_name(self.labels, self.previous.id))
-        out = markup.front_matter(title, title) + markup.heading(1, title, paths.CHANGES)
+        out = markup.front_matter(title, title) + markup.heading(1, title, paths.CHANGES) + self.selector
         for key in SECTIONS:
             out += markup.heading(2, self.labels[key], key.replace("_", "-"))
             items = self.items(key)

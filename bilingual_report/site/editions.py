@@ -73,6 +73,8 @@ class EditionSwitch:
         """The page (and anchor) of another edition that shows what a page (or a node on it) shows here."""
         if node_id is None:
             division = next((d for d in self.edition.layout.divisions if d.slug == slug), None)
+            if slug == paths.CHANGES:  # every edition but the oldest has its changes page
+                return (slug, None) if other is not self.editions[-1] else (paths.HOME, None)
             if division is None:  # the home, key figures, figures or full text page: the same, where it has one
                 return (slug, None) if slug in other.layout.nav else (paths.HOME, None)
             node_id = division.heading.id
@@ -115,9 +117,10 @@ class EditionSwitch:
         return targets
 
     def target_files(self) -> dict[str, bytes]:
-        """Each page's node targets, and each side-by-side page's, as the file beside it (from the language's folder)
-        that its selector fetches: the same in both languages."""
-        pages = [(slug, False) for slug in self.edition.layout.nav] + [
+        """Each page's node targets (its changes page's included), and each side-by-side page's, as the file beside
+        it (from the language's folder) that its selector fetches: the same in both languages."""
+        changes = [paths.CHANGES] if self.edition is not self.editions[-1] else []
+        pages = [(slug, False) for slug in self.edition.layout.nav + changes] + [
             (slug, True) for slug in self.edition.layout.side_by_side]
         return {paths.edition_targets(shown_at(slug, side_by_side)): json.dumps(
                     self.node_targets(slug, side_by_side), ensure_ascii=False, sort_keys=True,
