@@ -48,26 +48,23 @@ NUMBER_HINT = "check the number in both languages"
 DATA_HINT = "check the figure's printed numbers against the report"
 
 
-def located(reading: Reading, finding: TranslationFinding, hint: str) -> Problem:
-    """A pair's finding at its Chinese line (or PDF page, or Word paragraph) in its file, naming the English one's."""
-    zh_line, en_line = finding.lines["zh"][0], finding.lines["en"][0]
-    source = reading.file_of(zh_line)
-    zh, en = (place_name(line, reading.places, reading.pages) for line in (zh_line, en_line))
-    other_file = "" if reading.file_of(en_line) == source else f" of {reading.file_of(en_line)}"
-    english = (f"English in {en}" if en and not en.startswith("page") else f"English on {en}" if en
-               else f"English at line {en_line}") + other_file
-    if zh is None:
-        return Problem(source, line_in_file(zh_line), f"{finding.block_id} ({english}): {finding.message}", hint)
-    same = en == zh and not other_file
-    return Problem(source, None, f"{zh}: {finding.block_id}{'' if same else f' ({english})'}: {finding.message}", hint)
-
-
 def at_line(reading: Reading, line: int, message: str, hint: str) -> Problem:
     """A finding at a line (or PDF page, or Word paragraph) of its file."""
     place = place_name(line, reading.places, reading.pages)
     if place is None:
         return Problem(reading.file_of(line), line_in_file(line), message, hint)
     return Problem(reading.file_of(line), None, f"{place}: {message}", hint)
+
+
+def located(reading: Reading, finding: TranslationFinding, hint: str) -> Problem:
+    """A pair's finding at its Chinese line (or PDF page, or Word paragraph) in its file, naming the English one's."""
+    zh_line, en_line = finding.lines["zh"][0], finding.lines["en"][0]
+    zh, en = (place_name(line, reading.places, reading.pages) for line in (zh_line, en_line))
+    other_file = "" if reading.file_of(en_line) == reading.file_of(zh_line) else f" of {reading.file_of(en_line)}"
+    english = (f"English in {en}" if en and not en.startswith("page") else f"English on {en}" if en
+               else f"English at line {en_line}") + other_file
+    same = zh is not None and en == zh and not other_file
+    return at_line(reading, zh_line, f"{finding.block_id}{'' if same else f' ({english})'}: {finding.message}", hint)
 
 
 def without_chart(reading: Reading, figures: list[FigureData]) -> list[Problem]:

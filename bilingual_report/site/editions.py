@@ -72,9 +72,9 @@ class EditionSwitch:
     def place(self, other: PublishedEdition, slug: str, node_id: str | None) -> tuple[str, str | None]:
         """The page (and anchor) of another edition that shows what a page (or a node on it) shows here."""
         if node_id is None:
-            division = next((d for d in self.edition.layout.divisions if d.slug == slug), None)
             if slug == paths.CHANGES:  # every edition but the oldest has its changes page
                 return (slug, None) if other is not self.editions[-1] else (paths.HOME, None)
+            division = next((d for d in self.edition.layout.divisions if d.slug == slug), None)
             if division is None:  # the home, key figures, figures or full text page: the same, where it has one
                 return (slug, None) if slug in other.layout.nav else (paths.HOME, None)
             node_id = division.heading.id
